@@ -1,0 +1,90 @@
+/**
+ * Pieces shared by the GOV.UK component functions. They mirror the Nunjucks
+ * helpers the govuk-frontend templates use (govukAttributes, the `| trim`,
+ * `| indent` filters) so that our output matches the macros' output.
+ */
+import { EMPTY, SafeHtml, escapeHtml, trustedHtml } from '../html.js'
+
+/** An attribute value as the macros accept it: plain, or `{ value, optional }`. */
+export type AttributeValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | SafeHtml
+  | { value?: string | number | boolean | null | SafeHtml; optional?: boolean }
+
+/** HTML attributes to add to a component's element (macro option `attributes`). */
+export type Attributes = Record<string, AttributeValue>
+
+function isOptionsObject(v: AttributeValue): v is { value?: string | number | boolean | null | SafeHtml; optional?: boolean } {
+  return typeof v === 'object' && v !== null && !(v instanceof SafeHtml)
+}
+
+/**
+ * Renders attributes the way the `govukAttributes` macro does: each as
+ * ` name="value"`; with `optional: true` a `true` value renders the bare name
+ * and an empty value renders nothing.
+ */
+export function govukAttributes(attributes: Attributes | SafeHtml | undefined | null): SafeHtml {
+  if (!attributes) return EMPTY
+  if (attributes instanceof SafeHtml) return attributes
+  let out = ''
+  for (const name of Object.keys(attributes)) {
+    const item = attributes[name] as AttributeValue
+    const options = isOptionsObject(item) ? item : { value: item, optional: false }
+    const value = options.value
+    let escaped: string
+    if (value === undefined || value === null) escaped = ''
+    else if (value instanceof SafeHtml) escaped = value.value
+    else escaped = escapeHtml(String(value))
+    if (options.optional === true && value === true) {
+      out += ' ' + escapeHtml(name)
+    } else if (options.optional !== true || (value !== undefined && value !== null && value !== false)) {
+      out += ' ' + escapeHtml(name) + '="' + escaped + '"'
+    }
+  }
+  return trustedHtml(out)
+}
+
+/** Nunjucks truthiness: what `{% if x %}` treats as true. */
+export function truthy(value: unknown): boolean {
+  if (Array.isArray(value)) return true
+  return Boolean(value)
+}
+
+/** `x | indent(n)`: indents every line but the first by n spaces. */
+export function indent(fragment: SafeHtml, width: number): SafeHtml {
+  const text = fragment.value
+  if (!text.includes('\n')) return fragment
+  const pad = ' '.repeat(width)
+  return trustedHtml(
+    text
+      .split('\n')
+      .map((line, i) => (i === 0 || line === '' ? line : pad + line))
+      .join('\n'),
+  )
+}
+
+/**
+ * The `html` or `text` of an option as the macros print it:
+ * `params.html | safe | trim` if html is given, else `params.text` escaped.
+ */
+export function htmlOrText(options: { html?: SafeHtml | undefined; text?: string | number | undefined } | undefined): SafeHtml {
+  if (!options) return EMPTY
+  if (options.html && options.html.value) return trustedHtml(options.html.value.trim())
+  if (options.text === undefined || options.text === null) return EMPTY
+  return trustedHtml(escapeHtml(String(options.text)))
+}
+
+/** `classes` joined with a leading space when present, as the templates do. */
+export function withClasses(base: string, classes: string | undefined | null): string {
+  return classes ? base + ' ' + classes : base
+}
+
+/** `x | trim` on a fragment: trimming whitespace cannot make safe markup unsafe. */
+export function trimHtml(fragment: SafeHtml): SafeHtml {
+  const trimmed = fragment.value.trim()
+  return trimmed === fragment.value ? fragment : trustedHtml(trimmed)
+}
