@@ -88,3 +88,36 @@ export function trimHtml(fragment: SafeHtml): SafeHtml {
   const trimmed = fragment.value.trim()
   return trimmed === fragment.value ? fragment : trustedHtml(trimmed)
 }
+
+/**
+ * `{% if x %}` for an option that may be a SafeHtml fragment: like `truthy`,
+ * but an empty fragment is false, as the empty string it stands for would be.
+ */
+export function present(value: unknown): boolean {
+  if (value instanceof SafeHtml) return value.value !== ''
+  return truthy(value)
+}
+
+/** Translation text by CLDR plural rule (`zero`, `one`, `two`, `few`, `many`, `other`). */
+export type PluralisedText = Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many' | 'other', string>> & Record<string, string>
+
+/**
+ * The `govukI18nAttributes` macro: ` data-i18n.<key>.<rule>="..."` for each
+ * plural form in `messages`, else ` data-i18n.<key>="..."` for `message`.
+ */
+export function govukI18nAttributes(params: { key: string; message?: string | undefined; messages?: PluralisedText | undefined }): SafeHtml {
+  if (params.messages) {
+    let out = ''
+    for (const rule of Object.keys(params.messages)) {
+      out += ' data-i18n.' + params.key + '.' + escapeHtml(rule) + '="' + escapeHtml(String(params.messages[rule] ?? '')) + '"'
+    }
+    return trustedHtml(out)
+  }
+  if (params.message) return trustedHtml(' data-i18n.' + params.key + '="' + escapeHtml(String(params.message)) + '"')
+  return EMPTY
+}
+
+/** How `{{ value }}` prints a scalar: `null`/`undefined` print nothing, booleans print `true`/`false`. */
+export function printed(value: string | number | boolean | null | undefined): string {
+  return value === undefined || value === null ? '' : String(value)
+}

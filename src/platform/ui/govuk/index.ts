@@ -1,3 +1,12 @@
 /** Every govuk-frontend component as a typed function, named as its macro. */
 export * from './common.js'
 export * from './button.js'
+export * from './header.js'
+export * from './generic-header.js'
+export * from './footer.js'
+export * from './error-summary.js'
+export * from './error-message.js'
+export * from './hint.js'
+export * from './fieldset.js'
+export * from './back-link.js'
+export * from './details.js'
