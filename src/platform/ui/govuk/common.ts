@@ -121,3 +121,17 @@ export function govukI18nAttributes(params: { key: string; message?: string | un
 export function printed(value: string | number | boolean | null | undefined): string {
   return value === undefined || value === null ? '' : String(value)
 }
+
+/**
+ * `params.html | safe | trim | indent(width) if params.html else params.text`:
+ * the trimmed html indented, or else the text escaped (not indented).
+ */
+export function htmlOrTextIndent(
+  options: { html?: SafeHtml | undefined; text?: string | number | undefined } | undefined,
+  width: number,
+): SafeHtml {
+  if (!options) return EMPTY
+  if (options.html && options.html.value) return indent(trimHtml(options.html), width)
+  if (options.text === undefined || options.text === null) return EMPTY
+  return trustedHtml(escapeHtml(String(options.text)))
+}
