@@ -1,0 +1,185 @@
+import { escapeHtml, html, trustedHtml, type SafeHtml } from '../html.js'
+import { govukAttributes, htmlOrTextIndent, indent, present, withClasses, type Attributes } from './common.js'
+import { govukErrorMessage, type ErrorMessageOptions } from './error-message.js'
+import { govukHint, type HintOptions } from './hint.js'
+import { govukLabel, type LabelOptions } from './label.js'
+
+/** Text or HTML shown before or after a form control. */
+export interface FormControlContent {
+  /** Ignored if `html` is given. */
+  text?: string
+  html?: SafeHtml
+}
+
+/** A prefix or suffix of a text input. */
+export interface InputAffix extends FormControlContent {
+  classes?: string
+  attributes?: Attributes
+}
+
+/** Options for the form group around a form control. */
+export interface FormGroupOptions {
+  classes?: string
+  attributes?: Attributes
+  /** Content before the control. */
+  beforeInput?: FormControlContent
+  /** Content after the control. */
+  afterInput?: FormControlContent
+}
+
+/** Options of the `govukInput` macro (govuk-frontend input/macro-options.json). */
+export interface InputOptions {
+  /** ID of the input. Defaults to `name`. */
+  id?: string
+  name: string
+  /** Input type. Defaults to `"text"`. */
+  type?: string
+  inputmode?: string
+  value?: string | number
+  disabled?: boolean
+  /** Element IDs added to `aria-describedby` (before the hint's and error's). */
+  describedBy?: string
+  /** The label; `for` is set to the input's ID. */
+  label?: Omit<LabelOptions, 'for'>
+  hint?: Omit<HintOptions, 'id'>
+  /** An error message; also puts the component into its error state. Falsy for none. */
+  errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null
+  prefix?: InputAffix
+  suffix?: InputAffix
+  formGroup?: FormGroupOptions
+  classes?: string
+  autocomplete?: string
+  pattern?: string
+  /** Renders `spellcheck="true"` or `"false"`; omitted unless a boolean. */
+  spellcheck?: boolean
+  autocapitalize?: string
+  /** Wrapper shown when there is a prefix, suffix, `beforeInput` or `afterInput`. */
+  inputWrapper?: { classes?: string; attributes?: Attributes }
+  attributes?: Attributes
+}
+
+/** `x.html | safe | trim | indent(width, true) if x.html else x.text`. */
+function contentIndentFirst(content: FormControlContent, width: number): SafeHtml {
+  if (present(content.html)) return html`${' '.repeat(width)}${htmlOrTextIndent(content, width)}`
+  return trustedHtml(escapeHtml(content.text ?? ''))
+}
+
+function hasContent(content: FormControlContent | undefined): content is FormControlContent {
+  return !!content && (present(content.text) || present(content.html))
+}
+
+function affixItem(affix: InputAffix, type: 'prefix' | 'suffix'): SafeHtml {
+  return html`
+    <div class="${withClasses('govuk-input__' + type, affix.classes)}" aria-hidden="true"${govukAttributes(affix.attributes)}>${htmlOrTextIndent(affix, 4)}</div>`
+}
+
+/**
+ * The label, hint and error message of a form control, as input, textarea and
+ * select print them; returns them with the `aria-describedby` value they make.
+ */
+export function formControlIntro(
+  params: {
+    label?: Omit<LabelOptions, 'for'> | undefined
+    hint?: Omit<HintOptions, 'id'> | undefined
+    errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null | undefined
+  },
+  id: string | undefined,
+  describedBy: string,
+): { intro: SafeHtml; describedBy: string } {
+  const label = params.label
+  const labelHtml = govukLabel({
+    html: label?.html,
+    text: label?.text,
+    classes: label?.classes,
+    isPageHeading: label?.isPageHeading,
+    attributes: label?.attributes,
+    for: id,
+  })
+  let hintHtml: SafeHtml | '' = ''
+  if (params.hint) {
+    const hintId = id + '-hint'
+    describedBy = describedBy ? describedBy + ' ' + hintId : hintId
+    hintHtml = html`
+  ${indent(
+    govukHint({
+      id: hintId,
+      classes: params.hint.classes,
+      attributes: params.hint.attributes,
+      html: params.hint.html,
+      text: params.hint.text,
+    }),
+    2,
+  )}`
+  }
+  let errorHtml: SafeHtml | '' = ''
+  if (params.errorMessage) {
+    const errorId = id + '-error'
+    describedBy = describedBy ? describedBy + ' ' + errorId : errorId
+    errorHtml = html`
+  ${indent(
+    govukErrorMessage({
+      id: errorId,
+      classes: params.errorMessage.classes,
+      attributes: params.errorMessage.attributes,
+      html: params.errorMessage.html,
+      text: params.errorMessage.text,
+      visuallyHiddenText: params.errorMessage.visuallyHiddenText,
+    }),
+    2,
+  )}`
+  }
+  return { intro: html`${indent(labelHtml, 2)}${hintHtml}${errorHtml}`, describedBy }
+}
+
+export function govukInput(params: InputOptions): SafeHtml {
+  let classNames = 'govuk-input'
+  if (params.classes) classNames += ' ' + params.classes
+  if (params.errorMessage) classNames += ' govuk-input--error'
+  const id = params.id ? params.id : params.name
+  const formGroup = params.formGroup
+
+  const { intro, describedBy } = formControlIntro(params, id, params.describedBy ? params.describedBy : '')
+
+  const input = html`<input${govukAttributes({
+    class: classNames,
+    id,
+    name: params.name,
+    type: params.type || 'text',
+    spellcheck: {
+      value: params.spellcheck === true || params.spellcheck === false ? String(params.spellcheck) : false,
+      optional: true,
+    },
+    value: { value: params.value, optional: true },
+    disabled: { value: params.disabled, optional: true },
+    'aria-describedby': { value: describedBy || undefined, optional: true },
+    autocomplete: { value: params.autocomplete, optional: true },
+    autocapitalize: { value: params.autocapitalize, optional: true },
+    pattern: { value: params.pattern, optional: true },
+    inputmode: { value: params.inputmode, optional: true },
+  })}${govukAttributes(params.attributes)}>`
+
+  const hasPrefix = hasContent(params.prefix)
+  const hasSuffix = hasContent(params.suffix)
+  const beforeInput = formGroup?.beforeInput
+  const afterInput = formGroup?.afterInput
+  const hasBefore = hasContent(beforeInput)
+  const hasAfter = hasContent(afterInput)
+
+  let control: SafeHtml
+  if (hasPrefix || hasSuffix || hasBefore || hasAfter) {
+    const wrapper = params.inputWrapper
+    control = html`
+  <div class="${withClasses('govuk-input__wrapper', wrapper?.classes)}"${govukAttributes(wrapper?.attributes)}>${hasBefore ? html`
+${contentIndentFirst(beforeInput as FormControlContent, 4)}` : ''}${hasPrefix ? indent(affixItem(params.prefix as InputAffix, 'prefix'), 2) : ''}
+    ${input}${hasSuffix ? indent(affixItem(params.suffix as InputAffix, 'suffix'), 2) : ''}${hasAfter ? html`
+${contentIndentFirst(afterInput as FormControlContent, 4)}` : ''}
+  </div>`
+  } else {
+    control = html`
+  ${input}`
+  }
+
+  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup?.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup?.attributes)}>
+  ${intro}${control}
+</div>`
+}

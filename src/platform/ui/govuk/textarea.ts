@@ -1,0 +1,55 @@
+import { html, type SafeHtml } from '../html.js'
+import { govukAttributes, htmlOrTextIndent, type Attributes } from './common.js'
+import type { ErrorMessageOptions } from './error-message.js'
+import type { HintOptions } from './hint.js'
+import { formControlIntro, type FormGroupOptions } from './input.js'
+import type { LabelOptions } from './label.js'
+
+/** Options of the `govukTextarea` macro (govuk-frontend textarea/macro-options.json). */
+export interface TextareaOptions {
+  /** ID of the textarea. Defaults to `name`. */
+  id?: string
+  name: string
+  /** Renders `spellcheck="true"` or `"false"`; omitted unless a boolean. */
+  spellcheck?: boolean
+  /** Number of rows. Defaults to 5. */
+  rows?: string | number
+  value?: string
+  disabled?: boolean
+  /** Element IDs added to `aria-describedby` (before the hint's and error's). */
+  describedBy?: string
+  /** The label; `for` is set to the textarea's ID. */
+  label?: Omit<LabelOptions, 'for'>
+  hint?: Omit<HintOptions, 'id'>
+  /** An error message; also puts the component into its error state. Falsy for none. */
+  errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null
+  formGroup?: FormGroupOptions
+  classes?: string
+  autocomplete?: string
+  attributes?: Attributes
+}
+
+export function govukTextarea(params: TextareaOptions): SafeHtml {
+  const id = params.id ? params.id : params.name
+  const formGroup = params.formGroup
+  const { intro, describedBy } = formControlIntro(params, id, params.describedBy ? params.describedBy : '')
+
+  let classNames = 'govuk-textarea'
+  if (params.errorMessage) classNames += ' govuk-textarea--error'
+  if (params.classes) classNames += ' ' + params.classes
+
+  const before = formGroup?.beforeInput
+    ? html`
+  ${htmlOrTextIndent(formGroup.beforeInput, 2)}`
+    : ''
+  const after = formGroup?.afterInput
+    ? html`
+  ${htmlOrTextIndent(formGroup.afterInput, 2)}`
+    : ''
+  const spellcheck = params.spellcheck === true || params.spellcheck === false ? html` spellcheck="${String(params.spellcheck)}"` : ''
+
+  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup?.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup?.attributes)}>
+  ${intro}${before}
+  <textarea class="${classNames}" id="${id}" name="${params.name}" rows="${params.rows || 5}"${spellcheck}${params.disabled ? html` disabled` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${params.autocomplete ? html` autocomplete="${params.autocomplete}"` : ''}${govukAttributes(params.attributes)}>${params.value}</textarea>${after}
+</div>`
+}
