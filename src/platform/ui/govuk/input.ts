@@ -20,7 +20,8 @@ export interface InputAffix extends FormControlContent {
 /** Options for the form group around a form control. */
 export interface FormGroupOptions {
   classes?: string
-  attributes?: Attributes
+  /** Attributes of the form group, or already rendered ones (as password input passes). */
+  attributes?: Attributes | SafeHtml
   /** Content before the control. */
   beforeInput?: FormControlContent
   /** Content after the control. */

@@ -1,0 +1,74 @@
+import { html, type SafeHtml } from '../html.js'
+import { govukAttributes, htmlOrTextIndent, printed, type Attributes } from './common.js'
+import type { ErrorMessageOptions } from './error-message.js'
+import type { HintOptions } from './hint.js'
+import { formControlIntro, type FormGroupOptions } from './input.js'
+import type { LabelOptions } from './label.js'
+
+/** An option of the select. */
+export interface SelectItem {
+  /** Value of the option. If omitted, the browser uses the text. */
+  value?: string | number
+  text: string
+  /** Whether the option is selected. Takes precedence over the top-level `value`. */
+  selected?: boolean
+  disabled?: boolean
+  attributes?: Attributes
+}
+
+/** Options of the `govukSelect` macro (govuk-frontend select/macro-options.json). */
+export interface SelectOptions {
+  /** ID of the select. Defaults to `name`. */
+  id?: string
+  name: string
+  /** Falsy entries are skipped, as the macro does. */
+  items?: readonly (SelectItem | null | undefined | false)[]
+  /** Value of the option to select (compared loosely, as Nunjucks `==` does). */
+  value?: string | number
+  disabled?: boolean
+  /** Element IDs added to `aria-describedby` (before the hint's and error's). */
+  describedBy?: string
+  /** The label; `for` is set to the select's ID. */
+  label?: Omit<LabelOptions, 'for'>
+  hint?: Omit<HintOptions, 'id'>
+  /** An error message; also puts the component into its error state. Falsy for none. */
+  errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null
+  formGroup?: FormGroupOptions
+  classes?: string
+  attributes?: Attributes
+}
+
+function option(item: SelectItem, selectValue: string | number | undefined): SafeHtml {
+  const effectiveValue = item.value === undefined ? item.text : item.value
+  // `item.selected | default((effectiveValue == params.value and item.selected != false) if params.value else false, true)`
+  const selected = item.selected || (selectValue ? effectiveValue == selectValue && item.selected !== false : false)
+  return html`
+    <option${item.value !== undefined ? html` value="${printed(item.value)}"` : ''}${selected ? ' selected' : ''}${item.disabled ? ' disabled' : ''}${govukAttributes(item.attributes)}>${item.text}</option>`
+}
+
+export function govukSelect(params: SelectOptions): SafeHtml {
+  const id = params.id ? params.id : params.name
+  const formGroup = params.formGroup
+  const { intro, describedBy } = formControlIntro(params, id, params.describedBy ? params.describedBy : '')
+
+  let classNames = 'govuk-select'
+  if (params.classes) classNames += ' ' + params.classes
+  if (params.errorMessage) classNames += ' govuk-select--error'
+
+  const before = formGroup?.beforeInput
+    ? html`
+  ${htmlOrTextIndent(formGroup.beforeInput, 2)}`
+    : ''
+  const after = formGroup?.afterInput
+    ? html`
+  ${htmlOrTextIndent(formGroup.afterInput, 2)}`
+    : ''
+  const options: SafeHtml[] = []
+  for (const item of params.items ?? []) if (item) options.push(option(item, params.value))
+
+  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup?.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup?.attributes)}>
+  ${intro}${before}
+  <select class="${classNames}" id="${id}" name="${params.name}"${params.disabled ? ' disabled' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${govukAttributes(params.attributes)}>${options}
+  </select>${after}
+</div>`
+}
