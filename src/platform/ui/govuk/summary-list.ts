@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.js'
-import { govukAttributes, htmlOrTextIndent, indent, present, trimHtml, withClasses, type Attributes } from './common.js'
+import { govukAttributes, htmlOrTextIndent, indent, present, withClasses, type Attributes } from './common.js'
 
 /** An action link of a summary list row or card. */
 export interface SummaryListAction {
