@@ -1,0 +1,104 @@
+/**
+ * buildApp: the platform's plugins in order, then the services. Everything a
+ * request needs is set up here; main.ts only listens and shuts down.
+ */
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import formbody from '@fastify/formbody'
+import { PROJECT_ROOT, type Config } from './config.js'
+import { openDatabase, type Database } from './platform/db/index.js'
+import { migrate, platformMigrations } from './platform/db/migrations.js'
+import { registerSecurityHeaders } from './platform/http/security.js'
+import { registerSessions } from './platform/http/session.js'
+import { registerLanguage } from './platform/http/language.js'
+import { registerCsrf } from './platform/http/csrf.js'
+import { registerErrorHandling } from './platform/http/errors.js'
+import { registerPages } from './platform/http/pages.js'
+import { loadAssets, registerAssets } from './platform/http/assets.js'
+import { registerObservability } from './platform/http/observability.js'
+import { registerSite } from './platform/site/index.js'
+import { postcodeImporter } from './platform/reference-data/postcodes.js'
+import type { ReferenceDataImporter } from './platform/reference-data/index.js'
+import type { JusticeService } from './platform/service.js'
+import { services as allServices } from './services/index.js'
+
+export interface AppDependencies {
+  /** An open database; opened from config when not given. */
+  database?: Database
+  services?: readonly JusticeService[]
+  /** Pino logger options, or false to log nothing (tests). */
+  logger?: boolean | { level: string }
+}
+
+export interface JusticeApp {
+  app: FastifyInstance
+  database: Database
+  config: Config
+  services: readonly JusticeService[]
+}
+
+export const VERSION: string = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/** Every reference-data importer: the platform's, then each service's. */
+export function referenceDataImporters(services: readonly JusticeService[] = allServices): ReferenceDataImporter[] {
+  return [postcodeImporter, ...services.flatMap((s) => s.importers ?? [])]
+}
+
+export async function migrateAll(database: Database, services: readonly JusticeService[] = allServices): Promise<string[]> {
+  return migrate(database.db as never, [...platformMigrations, ...services.flatMap((s) => s.migrations ?? [])])
+}
+
+export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<JusticeApp> {
+  const services = deps.services ?? allServices
+  const database =
+    deps.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }))
+  await migrateAll(database, services)
+
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // A request id from the caller (a load balancer) is kept, so logs join up across systems.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  })
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id)
+    done()
+  })
+
+  await app.register(cookie)
+  await app.register(formbody, { bodyLimit: config.bodyLimit })
+  const assets = loadAssets()
+  registerPages(app, assets.path)
+  registerErrorHandling(app)
+  registerSecurityHeaders(app, { production: config.production })
+  registerSessions(app, { secret: config.sessionSecret, production: config.production })
+  registerLanguage(app, { production: config.production })
+  registerCsrf(app, { enabled: config.csrf })
+  registerObservability(app, { database, version: VERSION, gitCommit: config.gitCommit })
+  registerAssets(app, assets)
+  registerSite(app, { services, supportEmail: config.supportEmail, production: config.production })
+
+  for (const service of services) {
+    await app.register(service.plugin, { config, database })
+  }
+
+  app.addHook('onClose', async () => {
+    if (!deps.database) await database.close()
+  })
+  await app.ready()
+  return { app, database, config, services }
+}

@@ -1,0 +1,79 @@
+/**
+ * Process entry for the web server: parse config, build the app, import any
+ * missing reference data, listen, and shut down gracefully on SIGTERM.
+ */
+import { pathToFileURL } from 'node:url'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { buildApp, referenceDataImporters, type JusticeApp } from './app.js'
+import { importMissing } from './platform/reference-data/index.js'
+
+export async function serve(config: Config): Promise<JusticeApp> {
+  const started = Date.now()
+  const justice = await buildApp(config)
+  const { app, database } = justice
+  app.log.info(`Database: ${database.kind} (${database.location})`)
+  if (config.importOnStart) {
+    const { missing } = await importMissing(database.db, referenceDataImporters(justice.services), config.referenceDataDir, {
+      info: (m) => app.log.info(m),
+      warn: (m) => app.log.warn(m),
+    })
+    if (missing.length > 0) app.log.warn(`Reference data not loaded: ${missing.join(', ')}. Looked in ${config.referenceDataDir}.`)
+  }
+  for (const service of justice.services) await service.onStart?.({ config, database })
+  await app.listen({ port: config.port, host: config.host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const url = config.production ? config.baseUrl : `http://localhost:${port}`
+  app.log.info(`Justice Digital is running at ${url} (started in ${Date.now() - started} ms)`)
+  if (!config.production) process.stdout.write(`\n  Justice Digital is running at ${url}\n\n`)
+  return justice
+}
+
+/** Stops taking new connections, finishes requests in flight, closes the database, then exits. */
+export function shutDownOn(signals: NodeJS.Signals[], justice: JusticeApp): void {
+  let closing = false
+  for (const signal of signals) {
+    process.on(signal, () => {
+      if (closing) return
+      closing = true
+      justice.app.log.info(`${signal} received: finishing requests in flight, then stopping`)
+      const force = setTimeout(() => {
+        justice.app.log.error('Requests did not finish within 25 s; stopping anyway')
+        process.exit(1)
+      }, 25_000)
+      force.unref()
+      justice.app
+        .close()
+        .then(() => {
+          justice.app.log.info('Stopped cleanly')
+          process.exit(0)
+        })
+        .catch((error: unknown) => {
+          justice.app.log.error({ err: error }, 'Error while stopping')
+          process.exit(1)
+        })
+    })
+  }
+}
+
+export async function main(): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+  const justice = await serve(config)
+  shutDownOn(['SIGTERM', 'SIGINT'], justice)
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Justice Digital could not start: ${(error as Error).stack ?? String(error)}\n`)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,38 @@
+/**
+ * CSRF protection on every state-changing request. The token is tied to the
+ * session (see session.ts) and travels in the form field `_csrf` or the
+ * `x-csrf-token` header. Routes authenticated some other way (a bearer token
+ * for delivery callbacks) opt out with `config: { csrf: false }`.
+ */
+import type { FastifyInstance } from 'fastify'
+import { csrfTokenMatches } from './session.js'
+import { sendError } from './errors.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** False for routes that authenticate the caller without a browser session. */
+    csrf?: boolean
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export const CSRF_FIELD = '_csrf'
+
+export function registerCsrf(app: FastifyInstance, options: { enabled: boolean }): void {
+  if (!options.enabled) return
+  app.addHook('preHandler', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) {
+      done()
+      return
+    }
+    const body = request.body as Record<string, unknown> | undefined
+    const token = (body && typeof body === 'object' ? body[CSRF_FIELD] : undefined) ?? request.headers['x-csrf-token']
+    if (csrfTokenMatches(request, token)) {
+      done()
+      return
+    }
+    request.log.warn({ url: request.url }, 'CSRF token missing or wrong')
+    sendError(request, reply, 403, 'csrf')
+  })
+}

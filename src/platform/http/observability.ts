@@ -1,0 +1,96 @@
+/**
+ * /ping, /health, /info and /metrics, plus one log line per request.
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { PROJECT_ROOT } from '../../config.js'
+import type { Database } from '../db/index.js'
+
+export interface HealthCheck {
+  name: string
+  check(): Promise<void>
+}
+
+export function registerObservability(
+  app: FastifyInstance,
+  options: { database: Database; version: string; gitCommit: string | undefined; checks?: HealthCheck[] },
+): Registry {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry })
+  const durations = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer HTTP requests, by route and status',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  })
+
+  app.addHook('onResponse', (request, reply, done) => {
+    // The route pattern, not the URL, so that metrics have few label values.
+    const route = request.routeOptions.url ?? 'unmatched'
+    const seconds = reply.elapsedTime / 1000
+    durations.observe({ method: request.method, route, status_code: reply.statusCode }, seconds)
+    if (reply.statusCode >= 500) {
+      request.log.warn({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request answered')
+    } else {
+      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request answered')
+    }
+    done()
+  })
+
+  app.get('/ping', (_request, reply) => reply.type('text/plain; charset=utf-8').send('pong'))
+
+  const checks: HealthCheck[] = [{ name: 'database', check: () => options.database.ping(2000) }, ...(options.checks ?? [])]
+  app.get('/health', async (_request, reply) => {
+    const results: Record<string, string> = {}
+    let ok = true
+    await Promise.all(
+      checks.map(async (c) => {
+        try {
+          await c.check()
+          results[c.name] = 'ok'
+        } catch (error) {
+          ok = false
+          results[c.name] = `error: ${(error as Error).message || 'unavailable'}`
+        }
+      }),
+    )
+    reply.header('cache-control', 'no-store')
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'error', checks: results })
+  })
+
+  const commit = options.gitCommit ?? readGitCommit()
+  app.get('/info', (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+    return reply.send({ name: 'justice-digital', version: options.version, commit: commit ?? 'unknown', node: process.version })
+  })
+
+  app.get('/metrics', async (_request, reply) => {
+    reply.type(registry.contentType)
+    return registry.metrics()
+  })
+  return registry
+}
+
+/** The commit from .git, without running git (it may not be installed where we run). */
+function readGitCommit(): string | undefined {
+  try {
+    const gitDir = join(PROJECT_ROOT, '.git')
+    if (!existsSync(gitDir)) return undefined
+    const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim()
+    if (!head.startsWith('ref: ')) return head
+    const ref = head.slice(5)
+    const loose = join(gitDir, ref)
+    if (existsSync(loose)) return readFileSync(loose, 'utf8').trim()
+    const packed = join(gitDir, 'packed-refs')
+    if (existsSync(packed)) {
+      const line = readFileSync(packed, 'utf8').split('\n').find((l) => l.endsWith(' ' + ref))
+      return line?.split(' ')[0]
+    }
+  } catch {
+    // No commit to report is not an error.
+  }
+  return undefined
+}

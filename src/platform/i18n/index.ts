@@ -1,0 +1,69 @@
+/**
+ * English and Welsh. Message catalogues are TypeScript objects: the Welsh
+ * catalogue is typed by the English one, so a missing Welsh key fails the type
+ * check rather than showing English by surprise.
+ */
+export const LANGUAGES = ['en', 'cy'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'en' || value === 'cy'
+}
+
+/** Text in both languages, for data such as service names. */
+export type Bilingual = Record<Language, string>
+
+/**
+ * A catalogue's shape, with literal strings widened to `string`, so that the
+ * Welsh catalogue must have exactly the English one's keys.
+ */
+export type Catalogue<T> = {
+  [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: infer A) => string ? (...args: A) => string : Catalogue<T[K]>
+}
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', cy: 'cy' }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = lang + JSON.stringify(options)
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'Europe/London', ...options })
+    dateFormats.set(key, format)
+  }
+  return format
+}
+
+/** "29 November 2026" / "29 Tachwedd 2026", as GOV.UK writes dates. */
+export function formatDate(date: Date, lang: Language): string {
+  return dateFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(date)
+}
+
+/** "Sunday 29 November 2026" / "Dydd Sul 29 Tachwedd 2026" (GOV.UK style has no comma). */
+export function formatDateWithDay(date: Date, lang: Language): string {
+  return dateFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date).replace(',', '')
+}
+
+/** "2:30pm" / "2:30pm": GOV.UK style uses am and pm, and "midday" / "midnight". */
+export function formatTime(date: Date, lang: Language): string {
+  const parts = dateFormat('en', { hour: 'numeric', minute: '2-digit', hour12: false }).formatToParts(date)
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0) % 24
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00'
+  if (hour === 12 && minute === '00') return lang === 'cy' ? 'canol dydd' : 'midday'
+  if (hour === 0 && minute === '00') return lang === 'cy' ? 'canol nos' : 'midnight'
+  const h12 = hour % 12 === 0 ? 12 : hour % 12
+  return `${h12}${minute === '00' ? '' : ':' + minute}${hour < 12 ? 'am' : 'pm'}`
+}
+
+const numberFormats: Record<Language, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-GB'),
+  cy: new Intl.NumberFormat('cy'),
+}
+
+export function formatNumber(value: number, lang: Language, fractionDigits?: number): string {
+  if (fractionDigits === undefined) return numberFormats[lang].format(value)
+  return new Intl.NumberFormat(LOCALES[lang], {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value)
+}

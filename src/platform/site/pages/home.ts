@@ -1,0 +1,31 @@
+import { html, type SafeHtml } from '../../ui/html.js'
+import { govukPage, type PageContext } from '../../ui/layouts/page.js'
+import { platformText } from '../../i18n/platform.js'
+
+export interface HomeViewModel {
+  services: { name: string; description: string; url: string }[]
+}
+
+export function homePage(ctx: PageContext, model: HomeViewModel): SafeHtml {
+  const t = platformText(ctx.lang).home
+  return govukPage(ctx, {
+    title: t.title,
+    content: html`<div class="govuk-grid-row">
+  <div class="govuk-grid-column-two-thirds">
+    <h1 class="govuk-heading-xl">${t.title}</h1>
+    <p class="govuk-body-l">${t.lead}</p>
+    <h2 class="govuk-heading-m">${t.servicesHeading}</h2>
+    ${model.services.length === 0
+      ? html`<p class="govuk-body">${t.noServices}</p>`
+      : html`<ul class="govuk-list">
+      ${model.services.map(
+        (s) => html`<li>
+        <h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="${s.url}">${s.name}</a></h3>
+        <p class="govuk-body">${s.description}</p>
+      </li>`,
+      )}
+    </ul>`}
+  </div>
+</div>`,
+  })
+}

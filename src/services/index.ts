@@ -1,0 +1,4 @@
+/** The justice services, in the order they are built. Each imports only the platform and itself. */
+import type { JusticeService } from '../platform/service.js'
+
+export const services: readonly JusticeService[] = []
