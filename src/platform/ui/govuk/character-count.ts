@@ -61,6 +61,8 @@ export interface CharacterCountOptions {
 function escaped(value: AttributeValue): string {
   if (value === null || value === undefined) return ''
   if (value instanceof SafeHtml) return value.value
+  // An `{ value, optional }` object prints as Nunjucks prints any object.
+  if (typeof value === 'object') return Object.prototype.toString.call(value)
   return escapeHtml(String(value))
 }
 

@@ -27,7 +27,8 @@ const DEFAULT_HTML = trustedHtml('<span class="govuk-visually-hidden">Emergency<
 
 export function govukExitThisPage(params: ExitThisPageOptions): SafeHtml {
   const button = govukButton({
-    html: present(params.html) || present(params.text) ? params.html : DEFAULT_HTML,
+    // `params.html if (params.html or params.text) else defaultHtml`; an empty fragment counts as none.
+    html: present(params.html) ? params.html : present(params.text) ? undefined : DEFAULT_HTML,
     text: params.text,
     classes: 'govuk-button--warning govuk-exit-this-page__button govuk-js-exit-this-page-button',
     href: params.redirectUrl || 'https://www.bbc.co.uk/weather',
