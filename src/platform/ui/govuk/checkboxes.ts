@@ -69,7 +69,6 @@ function isChecked(item: CheckboxesItem, values: CheckboxesOptions['values']): b
   if (item.checked) return true
   if (!values) return false
   // `item.value in params.values and item.checked != false`
-  // eslint-disable-next-line eqeqeq
   return values.includes(item.value as string) && (item.checked as unknown) != false
 }
 
