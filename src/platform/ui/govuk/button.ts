@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.js'
-import { govukAttributes, indent, trimHtml, type Attributes } from './common.js'
+import { govukAttributes, indent, present, trimHtml, type Attributes } from './common.js'
 
 /** Options of the `govukButton` macro (govuk-frontend button/macro-options.json). */
 export interface ButtonOptions {
@@ -30,8 +30,8 @@ export function govukButton(params: ButtonOptions): SafeHtml {
   const common = html` class="${classNames}" data-module="govuk-button"${govukAttributes(params.attributes)}${params.id ? html` id="${params.id}"` : ''}`
 
   let content: SafeHtml
-  if (params.html && params.isStartButton) content = html`<span>${trimHtml(params.html)}</span>`
-  else if (params.html) content = trimHtml(params.html)
+  if (params.html && present(params.html) && params.isStartButton) content = html`<span>${trimHtml(params.html)}</span>`
+  else if (params.html && present(params.html)) content = trimHtml(params.html)
   else content = html`${params.text}`
   const icon = params.isStartButton ? START_ICON : ''
 
