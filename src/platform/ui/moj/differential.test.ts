@@ -25,7 +25,7 @@ function differential<T>(component: string, macroName: string, fn: (params: T) =
         const theirs = normaliseHtml(renderMacro(mojMacroPath(component), macroName, toNunjucksOptions(params)))
         assert.equal(ours, theirs)
       }),
-      { numRuns: runs },
+      { numRuns: runs, includeErrorInReport: true },
     )
   })
 }
@@ -286,3 +286,184 @@ test('mojInterruptionCard equals the interruption-card macro', () => {
     { numRuns: RUNS },
   )
 })
+
+/* ---- Components built on govuk-frontend components ---------------------- */
+
+const sortableHeadCell = fc.tuple(a.tableCell, fc.constantFrom<'ascending' | 'descending' | 'none' | false | undefined>('ascending', 'descending', 'none', false, undefined))
+const sortableCell = fc.tuple(a.tableCell, fc.option(fc.oneof(a.text, fc.integer({ min: -5, max: 5000 })), { nil: undefined }))
+
+test('mojSortableTable equals govukTable with the attributes MOJ Frontend documents', () => {
+  fc.assert(
+    fc.property(
+      a.few(sortableHeadCell, 4),
+      a.few(fc.oneof({ weight: 6, arbitrary: a.few(sortableCell, 4) }, { weight: 1, arbitrary: fc.constant(null) })),
+      a.options({ statusMessage: a.text, ascendingText: a.text, descendingText: a.text, caption: a.text, captionClasses: a.classes, firstCellIsHeader: fc.boolean(), classes: a.classes, attributes: a.govukAttributes }),
+      (head, rows, rest) => {
+        const ours = moj.mojSortableTable({
+          ...(rest as moj.SortableTableOptions),
+          head: head.map(([cell, sort]) => (sort === undefined ? cell : { ...cell, sort })) as moj.SortableTableHeadCell[],
+          rows: rows.map((row) => row && row.map(([cell, sortValue]) => (sortValue === undefined ? cell : { ...cell, sortValue }))) as moj.SortableTableCell[][],
+        })
+        // What the guidance writes by hand: data-module on the table,
+        // aria-sort on sortable headers, data-sort-value on cells.
+        const { statusMessage, ascendingText, descendingText, attributes, ...table } = rest
+        const config: Record<string, string> = {}
+        if (statusMessage !== undefined) config['data-status-message'] = statusMessage
+        if (ascendingText !== undefined) config['data-ascending-text'] = ascendingText
+        if (descendingText !== undefined) config['data-descending-text'] = descendingText
+        const theirsOptions = {
+          ...table,
+          attributes: { 'data-module': 'moj-sortable-table', ...config, ...attributes },
+          head: head.map(([cell, sort]) => (sort === false ? cell : { ...cell, attributes: { 'aria-sort': sort ?? 'none', ...cell.attributes } })),
+          rows: rows.map((row) => row && row.map(([cell, v]) => (v === undefined ? cell : { ...cell, attributes: { 'data-sort-value': String(v), ...cell.attributes } }))),
+        }
+        const theirs = renderMacro('govuk/components/table/macro.njk', 'govukTable', toNunjucksOptions(theirsOptions))
+        assert.equal(normaliseHtml(ours.value), normaliseHtml(theirs))
+      },
+    ),
+    { numRuns: RUNS, includeErrorInReport: true },
+  )
+})
+
+differential(
+  'pagination',
+  'mojPagination',
+  moj.mojPagination,
+  a.options({
+    items: a.few(
+      a.options({
+        type: fc.constantFrom('dots', 'page', ''),
+        ellipsis: fc.boolean(),
+        number: fc.oneof(a.text, fc.integer({ min: 0, max: 30 })),
+        text: fc.oneof(a.text, fc.integer({ min: 0, max: 30 })),
+        href: a.href,
+        current: fc.boolean(),
+        selected: fc.boolean(),
+      }),
+      5,
+    ),
+    previous: a.paginationLink,
+    next: a.paginationLink,
+    landmarkLabel: a.text,
+    classes: a.classes,
+    attributes: a.govukAttributes,
+    results: a.options({
+      text: a.text,
+      from: fc.oneof(fc.integer({ min: 0, max: 30 }), a.text),
+      to: fc.oneof(fc.integer({ min: 0, max: 30 }), a.text),
+      count: fc.oneof(fc.integer({ min: 0, max: 300 }), a.text),
+      pages: a.options({ current: fc.integer({ min: 0, max: 9 }), count: fc.oneof(fc.integer({ min: 0, max: 9 }), a.text) }),
+    }),
+  }),
+)
+
+differential(
+  'add-another',
+  'mojAddAnother',
+  moj.mojAddAnother,
+  a.options({
+    id: a.ident,
+    items: a.few(
+      fc.record(
+        {
+          fieldset: fc.record(
+            {
+              html: a.safeHtml,
+              legend: a.options({ html: a.safeHtml, classes: a.classes }),
+              describedBy: a.ident,
+              classes: a.classes,
+              role: fc.constantFrom('group', ''),
+              attributes: a.govukAttributes,
+            },
+            { requiredKeys: ['html'] },
+          ),
+          errorMessage: a.controlError,
+          removeButton: a.options({ name: a.ident, value: a.text }),
+          classes: a.classes,
+          attributes: a.govukAttributes,
+        },
+        { requiredKeys: ['fieldset'] },
+      ),
+      4,
+    ),
+    itemLabel: fc.oneof(a.text, fc.constantFrom('Person', 'Cyfeiriad ŵ')),
+    layout: fc.constantFrom('inline', 'stacked', ''),
+    addAnotherButtonText: fc.oneof(a.text, fc.constantFrom('Add another %{itemLabel}', 'Add %{itemLabel} & %{itemLabel}')),
+    removeButtonText: fc.oneof(a.text, fc.constantFrom('Remove %{itemLabel} %{number}', 'Dileu %{number} <%{itemLabel}>')),
+    removeButtonSuffixText: a.text,
+    itemLegendText: a.options({ one: fc.oneof(a.text, fc.constant('%{itemLabel} %{number} of %{count}')), other: fc.oneof(a.text, fc.constant('%{itemLabel} %{number} of %{count}')) }),
+    fieldLabelSuffixText: a.text,
+    newItemSuffixText: a.text,
+    classes: a.classes,
+    attributes: a.govukAttributes,
+  }),
+)
+
+differential(
+  'date-picker',
+  'mojDatePicker',
+  moj.mojDatePicker,
+  fc.record(
+    {
+      id: a.ident,
+      name: a.ident,
+      value: a.text,
+      label: a.controlLabel,
+      hint: a.controlHint,
+      errorMessage: a.controlError,
+      formGroup: a.formGroupSingle,
+      classes: a.classes,
+      attributes: a.govukAttributes,
+      minDate: fc.constantFrom('1/1/2024', '', '<1/1/2024>'),
+      maxDate: fc.constantFrom('31/12/2030', ''),
+      excludedDates: fc.constantFrom('25/12/2024 1/1/2025-3/1/2025', ''),
+      excludedDays: fc.constantFrom('saturday sunday', ''),
+      leadingZeros: fc.boolean(),
+      weekStartDay: fc.constantFrom('monday', 'sunday', ''),
+    },
+    { requiredKeys: ['name'] },
+  ),
+)
+
+differential(
+  'search',
+  'mojSearch',
+  moj.mojSearch,
+  a.options({
+    action: a.href,
+    method: fc.constantFrom('get', 'post', ''),
+    csrf: a.options({ name: a.ident, value: a.text }),
+    layout: fc.constantFrom('stacked', 'inline', ''),
+    iconButton: fc.boolean(),
+    label: a.options({ text: a.text, html: a.safeHtml, classes: a.classes, attributes: a.govukAttributes }),
+    hint: a.options({ text: a.text, html: a.safeHtml, id: a.ident, classes: a.classes, attributes: a.govukAttributes }),
+    input: a.options({
+      id: a.ident,
+      name: a.ident,
+      value: a.text,
+      type: fc.constantFrom('search', 'text', ''),
+      classes: a.classes,
+      attributes: a.govukAttributes,
+      errorMessage: a.controlError,
+      disabled: fc.boolean(),
+      spellcheck: fc.boolean(),
+      autocomplete: fc.constantFrom('off', ''),
+      pattern: fc.constantFrom('[a-z]*', ''),
+      inputmode: fc.constantFrom('search', ''),
+      describedBy: a.ident,
+    }),
+    // Non-empty `html` only: see buttonForMoj above.
+    button: a.options({
+      text: a.text,
+      html: a.someHtml,
+      id: a.ident,
+      name: a.ident,
+      value: a.text,
+      classes: a.classes,
+      attributes: a.govukAttributes,
+      preventDoubleClick: fc.boolean(),
+    }),
+    classes: a.classes,
+    attributes: a.govukAttributes,
+  }),
+)
