@@ -48,8 +48,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30_000,
     })
-    // An idle client losing its connection (server restart) must not crash the process.
+    // A connection lost while idle in the pool, or while checked out between
+    // queries, must not crash the process: the next query fails with a clear
+    // error (a 503), and the pool reconnects when the server is back.
     pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) })
     const url = new URL(options.databaseUrl)
     return {
