@@ -1,0 +1,34 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { formatDate, formatDateWithDay, formatNumber, formatTime, isLanguage } from './index.js'
+
+test('dates in English and Welsh, GOV.UK style', () => {
+  const date = new Date('2026-11-29T12:00:00Z')
+  assert.equal(formatDate(date, 'en'), '29 November 2026')
+  assert.equal(formatDate(date, 'cy'), '29 Tachwedd 2026')
+  assert.equal(formatDateWithDay(date, 'en'), 'Sunday 29 November 2026')
+  assert.equal(formatDateWithDay(date, 'cy'), 'Dydd Sul 29 Tachwedd 2026')
+})
+
+test('dates are in UK time, whatever the server clock says', () => {
+  // 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
+  assert.equal(formatDate(new Date('2026-06-30T23:30:00Z'), 'en'), '1 July 2026')
+})
+
+test('times use am, pm, midday and midnight', () => {
+  assert.equal(formatTime(new Date('2026-01-10T14:30:00Z'), 'en'), '2:30pm')
+  assert.equal(formatTime(new Date('2026-01-10T09:00:00Z'), 'en'), '9am')
+  assert.equal(formatTime(new Date('2026-01-10T12:00:00Z'), 'en'), 'midday')
+  assert.equal(formatTime(new Date('2026-01-10T12:00:00Z'), 'cy'), 'canol dydd')
+  assert.equal(formatTime(new Date('2026-01-10T00:00:00Z'), 'en'), 'midnight')
+})
+
+test('numbers per language', () => {
+  assert.equal(formatNumber(12345.6, 'en'), '12,345.6')
+  assert.equal(formatNumber(3.14159, 'cy', 1), '3.1')
+})
+
+test('only English and Welsh are languages here', () => {
+  assert.ok(isLanguage('en') && isLanguage('cy'))
+  assert.ok(!isLanguage('fr') && !isLanguage(undefined) && !isLanguage('EN'))
+})
