@@ -109,7 +109,6 @@ export function rec<T extends object, K extends keyof T>(shape: { [P in keyof T]
   return fc.record(shape, { requiredKeys: required as never }) as unknown as fc.Arbitrary<Partial<T> & Pick<T, K>>
 }
 
-const smallInt = fc.integer({ min: 0, max: 12 })
 const headingLevel = fc.integer({ min: 1, max: 6 })
 /** A value for form controls, from a small set so that `value`/`checked` matches happen. */
 const choice = fc.constantFrom('a', 'b', 'c', '<&"\'>', 'ŵ')

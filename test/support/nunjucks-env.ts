@@ -88,3 +88,8 @@ export function toNunjucksOptions(value: unknown): unknown {
 export function compareOutputs(ours: SafeHtml | string, theirs: string): { actual: string; expected: string } {
   return { actual: normaliseHtml(String(ours)), expected: normaliseHtml(theirs) }
 }
+
+/** Options as JSON for failure messages, with SafeHtml shown as `{ "safe": "..." }`. */
+export function describeOptions(options: unknown): string {
+  return JSON.stringify(options, (_k, v: unknown) => (v instanceof SafeHtml ? { safe: v.value } : v))
+}

@@ -11,9 +11,9 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import * as govuk from './index.js'
-import type { SafeHtml } from '../html.js'
+import { trustedHtml, type SafeHtml } from '../html.js'
 import { macroName, normaliseHtml } from '../../../../test/support/govuk-fixtures.js'
-import { govukMacroPath, renderCallMacro, renderMacro, toNunjucksOptions } from '../../../../test/support/nunjucks-env.js'
+import { describeOptions, govukMacroPath, renderCallMacro, renderMacro, toNunjucksOptions } from '../../../../test/support/nunjucks-env.js'
 import * as a from '../../../../test/support/arbitraries.js'
 
 const RUNS = Number(process.env.DIFF_RUNS ?? 150)
@@ -24,9 +24,16 @@ function componentFunction(component: string): Component | undefined {
   return (govuk as unknown as Record<string, Component | undefined>)[macroName(component)]
 }
 
-/** Options as JSON for failure messages (SafeHtml shown as `{ safe: "..." }`). */
-function show(params: unknown): string {
-  return JSON.stringify(params, (_k, v: unknown) => (v && typeof v === 'object' && 'value' in v && v.constructor?.name === 'SafeHtml' ? { safe: (v as SafeHtml).value } : v))
+/**
+ * Differences found by earlier runs, checked first on every run so that they
+ * fail deterministically rather than once in a few thousand runs.
+ */
+const REGRESSIONS: Record<string, unknown[]> = {
+  // Text slots either side of an empty navigation list: the macro keeps the
+  // whitespace between them ("a a"), we print "aa".
+  'service-navigation': [{ navigation: [], slots: { navigationStart: trustedHtml('a'), navigationEnd: trustedHtml('a') } }],
+  // An empty `html` must fall back to `text`, as `{% if params.html %}` does.
+  button: [{ text: 'a', html: trustedHtml('') }, { html: trustedHtml(''), isStartButton: true }],
 }
 
 function differential(component: string, arb: fc.Arbitrary<unknown>, runs = RUNS): void {
@@ -37,9 +44,9 @@ function differential(component: string, arb: fc.Arbitrary<unknown>, runs = RUNS
       fc.property(arb, (params) => {
         const ours = normaliseHtml((fn as Component)(params as never).value)
         const theirs = normaliseHtml(renderMacro(govukMacroPath(component), name, toNunjucksOptions(params)))
-        assert.equal(ours, theirs, `options: ${show(params)}`)
+        assert.equal(ours, theirs, `options: ${describeOptions(params)}`)
       }),
-      { numRuns: runs, includeErrorInReport: true },
+      { numRuns: runs, includeErrorInReport: true, examples: (REGRESSIONS[component] ?? []).map((example) => [example] as [unknown]) },
     )
   })
 }
@@ -53,7 +60,7 @@ function differentialCaller(component: string, arb: fc.Arbitrary<unknown>, runs 
       fc.property(arb, a.safeHtml, (params, body) => {
         const ours = normaliseHtml((fn as Component)({ ...(params as object), caller: body } as never).value)
         const theirs = normaliseHtml(renderCallMacro(govukMacroPath(component), name, toNunjucksOptions(params), body.value))
-        assert.equal(ours, theirs, `options: ${show(params)}, caller: ${JSON.stringify(body.value)}`)
+        assert.equal(ours, theirs, `options: ${describeOptions(params)}, caller: ${JSON.stringify(body.value)}`)
       }),
       { numRuns: runs, includeErrorInReport: true },
     )
