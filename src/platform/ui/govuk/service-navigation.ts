@@ -112,7 +112,8 @@ export function govukServiceNavigation(params: ServiceNavigationOptions): SafeHt
       : ''
     navigation = html`
       <nav aria-label="${params.navigationLabel || menuButtonText}" class="${withClasses('govuk-service-navigation__wrapper', params.navigationClasses)}">${toggle}
-        <ul class="govuk-service-navigation__list" id="${navigationId}">${present(slots.navigationStart) ? slots.navigationStart : ''}${navigationItems.map((item) => indent(navigationItem(item), 8))}${present(slots.navigationEnd) ? slots.navigationEnd : ''}
+        <ul class="govuk-service-navigation__list" id="${navigationId}">${present(slots.navigationStart) ? slots.navigationStart : ''}${navigationItems.map((item) => indent(navigationItem(item), 8))}
+${present(slots.navigationEnd) ? slots.navigationEnd : ''}
         </ul>
       </nav>`
   }
