@@ -95,7 +95,7 @@ function normaliseNode(node: Node, preserve: boolean): void {
       normaliseNode(child, inner)
       kids.push(child)
     }
-    parent.childNodes = kids
+    parent.childNodes = kids as typeof parent.childNodes
   }
   if ('content' in node && (node as { content?: Node }).content) normaliseNode((node as { content: Node }).content, inner)
 }
