@@ -5,6 +5,8 @@
  *   justice migrate                    run database migrations
  *   justice import <kind> [dir]        import reference data (postcodes, courts, prisons, ...)
  *   justice import all [dir]           import every kind from REFERENCE_DATA_DIR or dir
+ *   justice worker [--drain]           send email and text messages (several may run at once)
+ *   justice outbox [n]                 print the latest n messages (default 20)
  */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,6 +15,11 @@ import { migrateAll, referenceDataImporters } from './app.js'
 import { openDatabase, type Database } from './platform/db/index.js'
 import { formatCounts, inDependencyOrder, runImport } from './platform/reference-data/index.js'
 import { main as serveMain } from './main.js'
+import { printOutbox, runWorker } from './platform/notify/cli.js'
+
+// Justice services keep UK time: visit sessions, opening hours and MOJ timeline dates
+// are local times in England and Wales, whatever the host's clock zone is.
+process.env.TZ ??= 'Europe/London'
 
 const USAGE = `Usage: justice <command>
 
@@ -22,6 +29,8 @@ Commands:
   import <kind> [dir]      Import reference data of one kind (${'${kinds}'}) from dir,
                            default REFERENCE_DATA_DIR/<kind>
   import all [dir]         Import every kind from dir, default REFERENCE_DATA_DIR
+  worker [--drain]         Send email and text messages; --drain stops when none are waiting
+  outbox [n]               Print the latest n messages (default 20)
   help                     Show this help
 `
 
@@ -79,6 +88,12 @@ export async function run(argv: string[], out: (line: string) => void = (l) => p
         return 0
       })
     }
+    case 'worker':
+      await withDatabase(config, (database) => runWorker(config, database, { drain: args.includes('--drain'), out }))
+      return 0
+    case 'outbox':
+      await withDatabase(config, (database) => printOutbox(database, Number.parseInt(args[0] ?? '20', 10) || 20, out))
+      return 0
     default:
       out(`Unknown command "${command}".\n\n${usage}`)
       return 1

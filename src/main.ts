@@ -7,6 +7,10 @@ import { ConfigError, loadConfig, type Config } from './config.js'
 import { buildApp, referenceDataImporters, type JusticeApp } from './app.js'
 import { importMissing } from './platform/reference-data/index.js'
 
+// Justice services keep UK time: visit sessions, opening hours and MOJ timeline dates
+// are local times in England and Wales, whatever the host's clock zone is.
+process.env.TZ ??= 'Europe/London'
+
 export async function serve(config: Config): Promise<JusticeApp> {
   const started = Date.now()
   const justice = await buildApp(config)
