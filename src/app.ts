@@ -23,6 +23,7 @@ import { registerSite } from './platform/site/index.js'
 import { postcodeImporter } from './platform/reference-data/postcodes.js'
 import type { ReferenceDataImporter } from './platform/reference-data/index.js'
 import type { JusticeService } from './platform/service.js'
+import { messageTypes as notifyMessageTypes, notifyMigrations, registerNotify, type MessageType } from './platform/notify/index.js'
 import { services as allServices } from './services/index.js'
 
 export interface AppDependencies {
@@ -50,7 +51,12 @@ export function referenceDataImporters(services: readonly JusticeService[] = all
 }
 
 export async function migrateAll(database: Database, services: readonly JusticeService[] = allServices): Promise<string[]> {
-  return migrate(database.db as never, [...platformMigrations, ...services.flatMap((s) => s.migrations ?? [])])
+  return migrate(database.db as never, [...platformMigrations, ...notifyMigrations, ...services.flatMap((s) => s.migrations ?? [])])
+}
+
+/** Every message type: the platform modules' lists, then each service's. */
+export function allMessageTypes(services: readonly JusticeService[] = allServices): MessageType[] {
+  return [...notifyMessageTypes, ...services.flatMap((s) => s.messageTypes ?? [])]
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<JusticeApp> {
@@ -91,6 +97,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   registerObservability(app, { database, version: VERSION, gitCommit: config.gitCommit })
   registerAssets(app, assets)
   registerSite(app, { services, supportEmail: config.supportEmail, production: config.production })
+  await registerNotify(app, { config, database, messageTypes: allMessageTypes(services) })
 
   for (const service of services) {
     await app.register(service.plugin, { config, database })

@@ -37,6 +37,18 @@ const environmentSchema = z.object({
   GIT_COMMIT: z.string().optional(),
   CSRF: boolean.default(true),
   SUPPORT_EMAIL: z.email().default('justice-digital-support@justice.gov.uk'),
+  NOTIFY_PROVIDER: z.enum(['outbox', 'notify']).default('outbox'),
+  NOTIFY_API_KEY: z.string().min(74, 'must be a GOV.UK Notify API key').optional(),
+  NOTIFY_BASE_URL: z.url().optional(),
+  NOTIFY_EMAIL_TEMPLATE_ID: z.string().min(1).optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.string().min(1).optional(),
+  NOTIFY_TEMPLATE_IDS: z.string().optional(),
+  NOTIFY_CALLBACK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  NOTIFY_WORKER: boolean.default(true),
+  NOTIFY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  NOTIFY_RETRY_LIMIT: z.coerce.number().int().min(0).max(30).default(10),
+  NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 })
 
 export type Environment = z.infer<typeof environmentSchema>
@@ -62,6 +74,31 @@ export interface Config {
   csrf: boolean
   /** Shown on the contact page. */
   supportEmail: string
+  /** Email and text messages: see docs/notifications.md. */
+  notify: NotifyConfig
+}
+
+export interface NotifyConfig {
+  provider: 'outbox' | 'notify'
+  apiKey: string | undefined
+  /** Notify's API; a local stand-in in tests. */
+  baseUrl: string | undefined
+  /** Generic templates, `((subject))` and `((body))`, used unless a type has its own. */
+  emailTemplateId: string | undefined
+  smsTemplateId: string | undefined
+  /** Per type, channel and language: keys `type:channel:lang`, `type:channel` or `type`. */
+  templateIds: Record<string, string>
+  callbackToken: string | undefined
+  /** Run a sending worker inside the web process. */
+  worker: boolean
+  retentionDays: number
+  timeoutMs: number
+  retryLimit: number
+  retryDelaySeconds: number
+  /** A send in flight longer than this is taken to have died and is retried (after checking Notify). */
+  expireSeconds: number
+  pollingSeconds: number
+  maintenanceSeconds: number
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +122,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
       )
     }
     if (!e.CSRF) throw new ConfigError('CSRF protection cannot be turned off in production.')
+    if (e.NOTIFY_PROVIDER === 'notify' && !e.NOTIFY_API_KEY) throw new ConfigError('NOTIFY_PROVIDER=notify needs NOTIFY_API_KEY.')
   }
   const dataDir = absolute(e.DATA_DIR)
   const port = overrides.port ?? e.PORT
@@ -106,10 +144,40 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     gitCommit: e.GIT_COMMIT,
     csrf: e.CSRF,
     supportEmail: e.SUPPORT_EMAIL,
+    notify: {
+      provider: e.NOTIFY_PROVIDER,
+      apiKey: e.NOTIFY_API_KEY,
+      baseUrl: e.NOTIFY_BASE_URL,
+      emailTemplateId: e.NOTIFY_EMAIL_TEMPLATE_ID,
+      smsTemplateId: e.NOTIFY_SMS_TEMPLATE_ID,
+      templateIds: templateIds(e.NOTIFY_TEMPLATE_IDS),
+      callbackToken: e.NOTIFY_CALLBACK_TOKEN,
+      worker: e.NOTIFY_WORKER,
+      retentionDays: e.NOTIFY_RETENTION_DAYS,
+      timeoutMs: e.NOTIFY_TIMEOUT_MS,
+      retryLimit: e.NOTIFY_RETRY_LIMIT,
+      retryDelaySeconds: e.NOTIFY_RETRY_DELAY_SECONDS,
+      expireSeconds: 120,
+      pollingSeconds: 2,
+      maintenanceSeconds: 60,
+    },
     ...overrides,
   }
   if (!config.sessionSecret) config.sessionSecret = developmentSessionSecret(config.dataDir)
   return config
+}
+
+function templateIds(json: string | undefined): Record<string, string> {
+  if (!json) return {}
+  const parsed = z.record(z.string(), z.string().min(1)).safeParse((() => {
+    try {
+      return JSON.parse(json) as unknown
+    } catch {
+      return undefined
+    }
+  })())
+  if (!parsed.success) throw new ConfigError('NOTIFY_TEMPLATE_IDS must be a JSON object of template ids, e.g. {"journey-save-link:email:cy": "<id>"}.')
+  return parsed.data
 }
 
 function absolute(path: string): string {

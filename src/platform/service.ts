@@ -9,6 +9,7 @@ import type { Database } from './db/index.js'
 import type { Migration } from './db/migrations.js'
 import type { Bilingual } from './i18n/index.js'
 import type { ReferenceDataImporter } from './reference-data/index.js'
+import type { MessageType } from './notify/types.js'
 
 /** What a service's plugin receives: the platform's parts, never another service's. */
 export interface ServiceDependencies {
@@ -26,6 +27,8 @@ export interface JusticeService {
   path: string
   migrations?: readonly Migration[]
   importers?: readonly ReferenceDataImporter[]
+  /** The emails and text messages this service sends (see docs/notifications.md). */
+  messageTypes?: readonly MessageType[]
   /** Registered at the root, so it may serve `/courts`, `/staff/courts` and `/api/v1/courts`. */
   plugin: FastifyPluginAsync<ServiceDependencies>
   /** Shown on the home page unless false. */

@@ -1,0 +1,46 @@
+/**
+ * Email and text messages: GOV.UK Notify, or the local outbox by default.
+ * See docs/notifications.md.
+ *
+ *   import { sendMessage, type MessageType } from '../../platform/notify/index.js'
+ *   await sendMessage(trx, { type, to: { email }, lang, personalisation, idempotencyKey })
+ */
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../../config.js'
+import type { Database } from '../db/index.js'
+import { registerMessageTypes } from './registry.js'
+import { registerNotifyRoutes } from './routes.js'
+import type { MessageType } from './types.js'
+import { startNotifyQueue, type NotifyQueue } from './worker.js'
+
+export { sendMessage } from './send.js'
+export { registerMessageTypes, registeredMessageTypes, messageType } from './registry.js'
+export { notifyMigrations } from './migrations.js'
+export type { NotifyTables } from './schema.js'
+export type { Channel, MessageStatus, MessageType, Recipient, RenderedMessage, SendMessageRequest } from './types.js'
+export { startNotifyQueue, type NotifyQueue } from './worker.js'
+
+/** The platform's own message types (services declare theirs on their JusticeService). */
+export const messageTypes: MessageType[] = []
+
+/**
+ * Registers the message types and routes, and sets up the queue; a worker
+ * runs in this process unless NOTIFY_WORKER=false. The queue stops before
+ * the app closes its database.
+ */
+export async function registerNotify(
+  app: FastifyInstance,
+  options: { config: Config; database: Database; messageTypes: readonly MessageType[] },
+): Promise<NotifyQueue> {
+  registerMessageTypes(options.messageTypes)
+  registerNotifyRoutes(app, { config: options.config.notify, database: options.database })
+  const queue = await startNotifyQueue(options.database, options.config.notify, {
+    work: options.config.notify.worker,
+    log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
+  })
+  // preClose runs before every onClose hook, so sends in flight finish before the database closes.
+  app.addHook('preClose', async () => {
+    await queue.stop()
+  })
+  return queue
+}

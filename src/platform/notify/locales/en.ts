@@ -1,0 +1,37 @@
+export const en = {
+  outbox: {
+    title: 'Outbox',
+    intro: 'The latest email and text messages, newest first. Recipients and message text are deleted after the retention period; the status stays.',
+    empty: 'No messages have been sent.',
+    provider: (name: string) => `Messages are going to ${name}.`,
+    providers: { outbox: 'this outbox (nothing leaves the system)', notify: 'GOV.UK Notify' },
+    to: 'To',
+    channel: 'Channel',
+    channels: { email: 'Email', sms: 'Text message' },
+    language: 'Language',
+    languages: { en: 'English', cy: 'Welsh' },
+    status: 'Status',
+    attempts: 'Attempts',
+    reason: 'Reason',
+    created: 'Asked for',
+    subject: 'Subject',
+    message: 'Message',
+    removed: 'Removed after the retention period',
+    statuses: {
+      queued: 'Queued',
+      sending: 'Sending',
+      retrying: 'Will retry',
+      sent: 'Sent',
+      delivered: 'Delivered',
+      'permanent-failure': 'Not delivered',
+      'temporary-failure': 'Not delivered (inbox full or phone off)',
+      'technical-failure': 'Not delivered (technical fault)',
+      failed: 'Failed',
+    },
+    counts: 'Messages by status',
+    type: 'Type',
+    count: 'Number',
+  },
+}
+
+export type NotifyMessages = typeof en

@@ -1,0 +1,134 @@
+/**
+ * Sending: a pg-boss worker takes each message's job, holds the message with
+ * a lease, asks the provider (after checking, on any attempt but the first,
+ * that an earlier attempt did not already get through), and records what
+ * happened. Several workers, in several processes, may run at once: pg-boss
+ * gives each job to one of them, and the lease keeps a second from sending a
+ * message whose first worker is still busy with it.
+ */
+import PgBoss from 'pg-boss'
+import type { NotifyConfig } from '../../config.js'
+import type { Database } from '../db/index.js'
+import { SendFailure, describeSendError } from './failures.js'
+import { providerFor, type MessageProvider } from './providers.js'
+import { bossDb, RETENTION_QUEUE, SCHEMA, SEND_QUEUE, type SendJob } from './queue.js'
+import { claimMessage, findMessage, markFailed, markRetrying, markSent, notifyDb, redactOlderThan } from './repository.js'
+
+export interface NotifyLog {
+  info(message: string): void
+  warn(message: string): void
+  error(message: string): void
+}
+
+export type DeliveryOutcome = 'sent' | 'already-sent' | 'failed' | 'done-before' | 'retry'
+
+/**
+ * One attempt at one message. Throws (so pg-boss retries it with backoff and
+ * jitter) when the failure may pass; returns when the message is settled.
+ */
+export async function deliverMessage(
+  database: Database,
+  provider: MessageProvider,
+  messageId: string,
+  options: { leaseSeconds: number; lastAttempt: boolean },
+): Promise<DeliveryOutcome> {
+  const db = notifyDb(database.db)
+  const message = await claimMessage(db, messageId, options.leaseSeconds)
+  if (!message) {
+    const current = await findMessage(db, messageId)
+    if (!current || !['queued', 'sending', 'retrying'].includes(current.status)) return 'done-before'
+    throw new SendFailure('retry', 'Another worker is sending this message')
+  }
+  try {
+    if (message.attempts > 1) {
+      const existing = await provider.alreadySent(message)
+      if (existing !== null) {
+        await markSent(db, message.id, provider.name, existing)
+        return 'already-sent'
+      }
+    }
+    const providerId = await provider.send(message)
+    await markSent(db, message.id, provider.name, providerId)
+    return 'sent'
+  } catch (error) {
+    const failure = describeSendError(error)
+    if (failure.kind === 'permanent' || options.lastAttempt) {
+      const reason = failure.kind === 'permanent' ? failure.message : `Gave up after ${message.attempts} attempts. ${failure.message}`
+      await markFailed(db, message.id, provider.name, reason)
+      return 'failed'
+    }
+    await markRetrying(db, message.id, failure.message)
+    throw failure
+  }
+}
+
+export interface NotifyQueue {
+  /** Whether this process sends messages (false: it only set up the queue). */
+  working: boolean
+  stop(): Promise<void>
+}
+
+/**
+ * Sets up the queues (pg-boss's tables too, the first time) and, when `work`
+ * is true, starts sending and the nightly retention job.
+ */
+export async function startNotifyQueue(
+  database: Database,
+  config: NotifyConfig,
+  options: { work: boolean; log: NotifyLog; provider?: MessageProvider },
+): Promise<NotifyQueue> {
+  const { work, log } = options
+  const boss = new PgBoss({
+    db: bossDb(database),
+    schema: SCHEMA,
+    migrate: true,
+    // Maintenance expires the jobs of workers that died; a process that does not work leaves it to those that do.
+    supervise: work,
+    schedule: work,
+    maintenanceIntervalSeconds: config.maintenanceSeconds,
+    ...(work ? { cronMonitorIntervalSeconds: 30 } : {}),
+  })
+  boss.on('error', (error: Error) => log.error(`notify queue: ${error.message}`))
+  await boss.start()
+  const sendQueue: PgBoss.Queue = {
+    name: SEND_QUEUE,
+    retryLimit: config.retryLimit,
+    retryDelay: config.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: config.expireSeconds,
+  }
+  await boss.createQueue(SEND_QUEUE, sendQueue)
+  await boss.updateQueue(SEND_QUEUE, sendQueue)
+  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton', retryLimit: 3, expireInSeconds: 600 })
+
+  if (work) {
+    const provider = options.provider ?? providerFor(config)
+    await boss.work<SendJob>(
+      SEND_QUEUE,
+      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: config.pollingSeconds },
+      async ([job]) => {
+        if (!job) return
+        const lastAttempt = job.retryCount >= job.retryLimit
+        const outcome = await deliverMessage(database, provider, job.data.messageId, { leaseSeconds: config.expireSeconds, lastAttempt })
+        if (outcome === 'failed') log.warn(`notify: message ${job.data.messageId} failed; see /staff/outbox`)
+      },
+    )
+    await boss.schedule(RETENTION_QUEUE, '17 3 * * *', {}, { tz: 'Europe/London' })
+    await boss.work(RETENTION_QUEUE, async () => {
+      const redacted = await redactOlderThan(notifyDb(database.db), config.retentionDays)
+      log.info(`notify: removed recipients and text from ${redacted} messages older than ${config.retentionDays} days`)
+    })
+  }
+
+  let stopping: Promise<void> | undefined
+  return {
+    working: work,
+    stop() {
+      // Waits for sends in flight (up to 10 s), so the database is closed only after them.
+      stopping ??= boss.stop({ graceful: true, timeout: 10_000 }).catch((error: Error) => {
+        log.error(`notify queue did not stop cleanly: ${error.message}`)
+      })
+      return stopping
+    },
+  }
+}
