@@ -109,7 +109,9 @@ export async function startNotifyQueue(
       async ([job]) => {
         if (!job) return
         const lastAttempt = job.retryCount >= job.retryLimit
-        const outcome = await deliverMessage(database, provider, job.data.messageId, { leaseSeconds: config.expireSeconds, lastAttempt })
+        // The lease lasts as long as pg-boss gives this job before taking its worker for dead.
+        const leaseSeconds = Math.max(1, Math.ceil(Number(job.expireInSeconds) || config.expireSeconds))
+        const outcome = await deliverMessage(database, provider, job.data.messageId, { leaseSeconds, lastAttempt })
         if (outcome === 'failed') log.warn(`notify: message ${job.data.messageId} failed; see /staff/outbox`)
       },
     )
