@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable } from '../db/index.js'
 import { errorPage, type ErrorKind } from '../site/pages/errors.js'
-import { pageContext } from './pages.js'
+import { pageBytes, pageContext } from './pages.js'
 
 /** An error with a status and a kind of page to show, thrown by routes. */
 export class HttpError extends Error {
@@ -63,7 +63,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, status: 
       instance: request.url.split('?')[0],
     })
   }
-  return reply.type('text/html; charset=utf-8').send(errorPage(pageContext(request), kind).value)
+  return reply.type('text/html; charset=utf-8').send(pageBytes(errorPage(pageContext(request), kind)))
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
