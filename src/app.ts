@@ -20,6 +20,7 @@ import { registerPages } from './platform/http/pages.js'
 import { loadAssets, registerAssets } from './platform/http/assets.js'
 import { registerObservability } from './platform/http/observability.js'
 import { registerSite } from './platform/site/index.js'
+import { registerOpenApi } from './platform/http/openapi.js'
 import { postcodeImporter } from './platform/reference-data/postcodes.js'
 import type { ReferenceDataImporter } from './platform/reference-data/index.js'
 import type { JusticeService } from './platform/service.js'
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   registerSite(app, { services, supportEmail: config.supportEmail, production: config.production })
   await registerNotify(app, { config, database, messageTypes: allMessageTypes(services) })
 
+  registerOpenApi(app, services.flatMap((s) => (s.openApi ? [s.openApi] : [])), VERSION)
   for (const service of services) {
     await app.register(service.plugin, { config, database })
   }

@@ -8,6 +8,7 @@ import type { Config } from '../config.js'
 import type { Database } from './db/index.js'
 import type { Migration } from './db/migrations.js'
 import type { Bilingual } from './i18n/index.js'
+import type { OpenApiSection } from './http/openapi.js'
 import type { ReferenceDataImporter } from './reference-data/index.js'
 import type { MessageType } from './notify/types.js'
 
@@ -31,6 +32,8 @@ export interface JusticeService {
   messageTypes?: readonly MessageType[]
   /** Registered at the root, so it may serve `/courts`, `/staff/courts` and `/api/v1/courts`. */
   plugin: FastifyPluginAsync<ServiceDependencies>
+  /** This service's part of the OpenAPI document at /api/v1/openapi.json. */
+  openApi?: OpenApiSection
   /** Shown on the home page unless false. */
   listed?: boolean
   /** Runs after reference data is imported and before the server listens (development helpers, caches). */

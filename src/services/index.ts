@@ -1,4 +1,5 @@
 /** The justice services, in the order they are built. Each imports only the platform and itself. */
 import type { JusticeService } from '../platform/service.js'
+import { courtsService } from './courts/index.js'
 
-export const services: readonly JusticeService[] = []
+export const services: readonly JusticeService[] = [courtsService]

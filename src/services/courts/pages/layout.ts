@@ -1,0 +1,92 @@
+/** What every court finder page shares: the service name and navigation, and the results list. */
+import { html, type SafeHtml } from '../../../platform/ui/html.js'
+import { govukErrorSummary, govukInput, govukButton } from '../../../platform/ui/govuk/index.js'
+import type { PageContext } from '../../../platform/ui/layouts/page.js'
+import { formatNumber } from '../../../platform/i18n/index.js'
+import { courtText } from '../locales/index.js'
+
+export type Section = 'search' | 'a-z' | 'services'
+
+export function courtsContext(ctx: PageContext, section?: Section): PageContext {
+  const t = courtText(ctx.lang)
+  return {
+    ...ctx,
+    service: {
+      name: t.serviceName,
+      url: '/courts',
+      navigation: [
+        { text: t.nav.search, href: '/courts', active: section === 'search' },
+        { text: t.nav.aToZ, href: '/courts/a-z', active: section === 'a-z' },
+        { text: t.nav.services, href: '/courts/services', active: section === 'services' },
+      ],
+    },
+  }
+}
+
+/** A court in a list of results: enough to choose, with a link to its page. */
+export interface CourtListItem {
+  slug: string
+  name: string
+  address: string
+  distanceMiles?: number | null
+  areasOfLaw?: string[]
+  inPerson: boolean
+}
+
+export function courtList(ctx: PageContext, courts: readonly CourtListItem[], headingLevel: 2 | 3 = 2): SafeHtml {
+  const t = courtText(ctx.lang).search
+  const heading = (item: CourtListItem) =>
+    headingLevel === 2
+      ? html`<h2 class="govuk-heading-m govuk-!-margin-bottom-1"><a class="govuk-link" href="/courts/${item.slug}">${item.name}</a></h2>`
+      : html`<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="/courts/${item.slug}">${item.name}</a></h3>`
+  return html`<ul class="govuk-list" data-results>
+${courts.map(
+  (item) => html`  <li class="govuk-!-margin-bottom-6">
+    ${heading(item)}
+    ${item.address ? html`<p class="govuk-body govuk-!-margin-bottom-1">${item.address}</p>` : ''}
+    ${item.distanceMiles !== undefined && item.distanceMiles !== null ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" data-distance="${item.distanceMiles}">${t.distance(formatNumber(item.distanceMiles, ctx.lang, 1))}</p>` : ''}
+    ${item.inPerson ? '' : html`<p class="govuk-body govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--grey">${t.noInPerson}</strong></p>`}
+    ${item.areasOfLaw && item.areasOfLaw.length > 0 ? html`<p class="govuk-body-s govuk-!-margin-bottom-0">${t.areasOfLaw}: ${item.areasOfLaw.join(', ')}</p>` : ''}
+  </li>
+`,
+)}</ul>`
+}
+
+export interface FieldError {
+  field: 'q' | 'postcode'
+  text: string
+}
+
+export function errorSummary(ctx: PageContext, error: FieldError | undefined): SafeHtml {
+  if (!error) return html``
+  return govukErrorSummary({ titleText: courtText(ctx.lang).search.errors.title, errorList: [{ text: error.text, href: `#${error.field}` }] })
+}
+
+/** A GET search form: searching changes nothing, so it needs no CSRF token and bookmarks work. */
+export function searchForm(options: {
+  action: string
+  name: 'q' | 'postcode'
+  label: string
+  hint?: string
+  value: string
+  error?: FieldError
+  button: string
+  isPageHeading?: boolean
+  hidden?: Record<string, string>
+}): SafeHtml {
+  return html`<form action="${options.action}" method="get" novalidate>
+  ${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+  ${govukInput({
+    name: options.name,
+    id: options.name,
+    label: { text: options.label, classes: options.isPageHeading ? 'govuk-label--l' : 'govuk-label--m', isPageHeading: options.isPageHeading },
+    hint: options.hint ? { text: options.hint } : undefined,
+    value: options.value,
+    classes: options.name === 'postcode' ? 'govuk-input--width-10' : undefined,
+    autocomplete: options.name === 'postcode' ? 'postal-code' : 'off',
+    spellcheck: false,
+    errorMessage: options.error && options.error.field === options.name ? { text: options.error.text } : undefined,
+  })}
+  ${govukButton({ text: options.button })}
+</form>`
+}

@@ -1,0 +1,54 @@
+import { html, type SafeHtml } from '../../../platform/ui/html.js'
+import { govukInsetText } from '../../../platform/ui/govuk/index.js'
+import { govukPage, type PageContext } from '../../../platform/ui/layouts/page.js'
+import type { Jurisdiction } from '../postcode.js'
+import { courtText } from '../locales/index.js'
+import { courtList, courtsContext, errorSummary, searchForm, type CourtListItem, type FieldError } from './layout.js'
+
+export interface SearchView {
+  mode: 'q' | 'postcode'
+  /** What was typed, kept as it was. */
+  value: string
+  error?: FieldError
+  /** The postcode as understood (`LS1 3BG`). */
+  postcode?: string
+  /** Set when the postcode is outside England and Wales. */
+  elsewhere?: Exclude<Jurisdiction, 'england-and-wales'>
+  results?: CourtListItem[]
+}
+
+export function searchPage(base: PageContext, view: SearchView): SafeHtml {
+  const ctx = courtsContext(base, 'search')
+  const t = courtText(ctx.lang)
+  const label = view.mode === 'q' ? t.search.nameLabel : t.search.postcodeLabel
+  const heading = view.error || !view.results
+    ? t.search.title
+    : view.mode === 'q'
+      ? t.search.resultsFor(view.value)
+      : t.search.nearest(view.postcode ?? view.value)
+  const other = view.elsewhere ? t.search.otherJurisdiction[view.elsewhere] : undefined
+  return govukPage(ctx, {
+    title: view.elsewhere && other ? other.title : heading,
+    hasErrors: Boolean(view.error),
+    content: html`<div class="govuk-grid-row">
+  <div class="govuk-grid-column-two-thirds">
+    ${errorSummary(ctx, view.error)}
+    ${other
+      ? html`<h1 class="govuk-heading-l">${other.title}</h1>
+    <p class="govuk-body">${other.text}</p>
+    <p class="govuk-body"><a class="govuk-link" href="${other.href}">${other.link}</a></p>
+    <p class="govuk-body">${t.search.englandAndWalesOnly}</p>
+    ${searchForm({ action: '/courts/search', name: 'q', label: t.search.nameLabel, value: '', button: t.start.search })}`
+      : html`<h1 class="govuk-heading-l">${heading}</h1>
+    ${searchForm({ action: '/courts/search', name: view.mode, label, value: view.value, error: view.error, button: t.start.search, hint: view.mode === 'postcode' ? t.start.byPostcodeHint : t.start.byNameHint })}
+    ${view.results
+      ? view.results.length === 0
+        ? html`<p class="govuk-body govuk-!-font-weight-bold">${t.search.none}</p><p class="govuk-body">${t.search.noneHelp}</p>`
+        : html`<p class="govuk-body" role="status">${t.search.count(view.results.length)}</p>
+    ${view.mode === 'postcode' ? govukInsetText({ text: t.search.distanceFromSector }) : ''}
+    ${courtList(ctx, view.results)}`
+      : ''}`}
+  </div>
+</div>`,
+  })
+}

@@ -1,0 +1,100 @@
+/** SQL for the court finder. Reads load whole tables once, for the in-memory index. */
+import { sql, type Kysely, type Selectable } from 'kysely'
+import { withTables, type PlatformTables } from '../../platform/db/index.js'
+import type { CourtTables, CourtsTable } from './schema.js'
+
+export type CourtDb = Kysely<PlatformTables & CourtTables>
+
+export function courtDb(db: Kysely<PlatformTables>): CourtDb {
+  return withTables<CourtTables>(db)
+}
+
+/** A court row as written by the importer: JSON columns already stringified. */
+export type CourtImportRow = Omit<CourtsTable, 'version' | 'updated_at' | 'imported_at' | 'staff_edited_fields'> & {
+  [K in keyof CourtsTable]?: unknown
+}
+
+/** Columns staff may edit, so a re-import must leave them alone once edited. */
+export const EDITABLE_COLUMNS = [
+  'fact_id', 'name', 'name_cy', 'displayed', 'lat', 'lon', 'region', 'country', 'in_person', 'access_scheme',
+  'service_centre', 'service_centre_intro', 'welsh_enabled', 'court_types', 'codes', 'areas_of_law', 'areas_of_law_spoe',
+  'addresses', 'opening_times', 'contacts', 'emails', 'dx_codes', 'facilities', 'parking', 'additional_links',
+  'local_authorities_by_area_of_law', 'postcode_prefixes_served', 'alert', 'info', 'directions', 'image_file', 'source_updated_at',
+] as const
+
+export type EditableColumn = (typeof EDITABLE_COLUMNS)[number]
+
+/** Fields staff have edited, by court, before an import overwrites anything. */
+export async function staffEditedFields(db: CourtDb): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('courts')
+    .select(['slug', 'staff_edited_fields'])
+    .where(sql<boolean>`jsonb_array_length(staff_edited_fields) > 0`)
+    .execute()
+  return new Map(rows.map((r) => [r.slug, r.staff_edited_fields]))
+}
+
+/**
+ * Inserts or updates courts in batches. A column that staff have edited keeps
+ * its value: the decision is made in SQL, row by row, so there is no window
+ * between reading the edits and writing.
+ */
+export async function upsertCourts(db: CourtDb, rows: readonly Record<string, unknown>[], batchSize = 100): Promise<void> {
+  const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize)
+    await untyped
+      .insertInto('courts')
+      .values(batch as Record<string, unknown>[])
+      .onConflict((oc) =>
+        oc.column('slug').doUpdateSet({
+          ...Object.fromEntries(
+            EDITABLE_COLUMNS.map((c) => [
+              c,
+              sql`case when jsonb_exists(courts.staff_edited_fields, ${c}) then ${sql.ref(`courts.${c}`)} else ${sql.ref(`excluded.${c}`)} end`,
+            ]),
+          ),
+          import_problems: sql.ref('excluded.import_problems'),
+          imported_at: sql.ref('excluded.imported_at'),
+        }),
+      )
+      .execute()
+  }
+}
+
+/** Replaces a whole table's rows in one transaction: lookups carry no staff edits. */
+export async function replaceRows(db: CourtDb, table: keyof CourtTables, rows: readonly Record<string, unknown>[], batchSize = 1000): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const untyped = trx as unknown as Kysely<Record<string, Record<string, unknown>>>
+    await untyped.deleteFrom(table).execute()
+    for (let i = 0; i < rows.length; i += batchSize) {
+      await untyped.insertInto(table).values(rows.slice(i, i + batchSize) as Record<string, unknown>[]).execute()
+    }
+  })
+}
+
+export async function loadAuthorities(db: CourtDb) {
+  return db.selectFrom('local_authorities').select(['la_code', 'la_name', 'official_name', 'boundary_line_name', 'nation']).execute()
+}
+
+export type CourtRecord = Selectable<CourtsTable>
+
+/** Everything the index needs, in one go at start and after each change. */
+export async function loadCourtData(db: CourtDb) {
+  const [courts, areasOfLaw, serviceAreas, services, postcodes, councilCourts, councilMatches, sectors, districts, councils, authorities] = await Promise.all([
+    db.selectFrom('courts').selectAll().orderBy('name').execute(),
+    db.selectFrom('court_areas_of_law').selectAll().orderBy('name').execute(),
+    db.selectFrom('court_service_areas').selectAll().orderBy('sort_order').orderBy('name').execute(),
+    db.selectFrom('court_services').selectAll().orderBy('sort_order').execute(),
+    db.selectFrom('court_postcodes').select(['prefix', 'court_slug']).execute(),
+    db.selectFrom('court_council_courts').selectAll().execute(),
+    db.selectFrom('court_council_matches').selectAll().execute(),
+    db.selectFrom('postcode_sectors').select(['sector', 'lat', 'lon']).execute(),
+    db.selectFrom('postcode_districts').select(['outcode', 'lat', 'lon']).execute(),
+    db.selectFrom('postcode_councils').select(['area', 'level', 'la_code', 'la_name', 'share']).execute(),
+    db.selectFrom('local_authorities').select(['la_code', 'la_name']).execute(),
+  ])
+  return { courts, areasOfLaw, serviceAreas, services, postcodes, councilCourts, councilMatches, sectors, districts, councils, authorities }
+}
+
+export type CourtData = Awaited<ReturnType<typeof loadCourtData>>

@@ -1,0 +1,153 @@
+/** The public pages of the court finder. Routes build view models from the index; pages render them. */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { PlatformTables } from '../../platform/db/index.js'
+import { notFound } from '../../platform/http/errors.js'
+import { pageContext } from '../../platform/http/pages.js'
+import { courtText } from './locales/index.js'
+import { aToZPage } from './pages/a-z.js'
+import { closedCourtPage, courtPage } from './pages/court.js'
+import { searchPage, type SearchView } from './pages/search.js'
+import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
+import { startPage } from './pages/start.js'
+import { parsePostcode } from './postcode.js'
+import { checkNameQuery, courtsAtoZ, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
+import { courtIndex } from './store.js'
+import { courtName, courtView, listItem, listItems } from './views.js'
+
+/** A query parameter as one string: repeated or missing parameters do not break a page. */
+export function queryParam(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name]
+  if (typeof value === 'string') return value
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0]
+  return undefined
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,150}$/
+
+export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTables>): void {
+  app.get('/courts', (request, reply) => reply.page(startPage(pageContext(request))))
+
+  app.get('/courts/search', async (request, reply) => {
+    const index = await courtIndex(db)
+    const lang = request.lang
+    const t = courtText(lang).search
+    const q = queryParam(request, 'q')
+    const postcodeInput = queryParam(request, 'postcode')
+    if (q === undefined && postcodeInput === undefined) return reply.redirect('/courts')
+    let view: SearchView
+    if (postcodeInput !== undefined && (q === undefined || q.trim() === '')) {
+      const answer = resolvePostcode(index, postcodeInput.slice(0, 100), parsePostcode)
+      const value = postcodeInput.slice(0, 100)
+      if (answer.kind === 'error') view = { mode: 'postcode', value, error: { field: 'postcode', text: t.errors[answer.error] } }
+      else if (answer.kind === 'elsewhere') view = { mode: 'postcode', value, postcode: answer.postcode.display, elsewhere: answer.jurisdiction }
+      else {
+        const found = nearestCourts(index, answer.location, { inPersonOnly: true, limit: 10 })
+        view = { mode: 'postcode', value, postcode: answer.location.postcode.display, results: listItems(found, lang, index) }
+      }
+    } else {
+      const raw = q ?? ''
+      const answer = checkNameQuery(raw)
+      // A long query is shown back cut short: the page must not grow with the query.
+      const value = raw.slice(0, MAX_QUERY_LENGTH + 50)
+      if (answer.kind === 'error') {
+        view = { mode: 'q', value, error: { field: 'q', text: answer.error === 'tooLong' ? t.errors.tooLong(MAX_QUERY_LENGTH) : t.errors.emptyQuery } }
+      } else {
+        view = { mode: 'q', value, results: searchByName(index, answer.query, 50).map((m) => listItem(m.court, lang, undefined, index)) }
+      }
+    }
+    return reply.page(searchPage(pageContext(request), view))
+  })
+
+  app.get('/courts/a-z', async (request, reply) => {
+    const index = await courtIndex(db)
+    const groups = courtsAtoZ(index).map((g) => ({ letter: g.letter, courts: g.courts.map((c) => ({ slug: c.slug, name: courtName(c, request.lang) })) }))
+    return reply.page(aToZPage(pageContext(request), { total: index.open.length, groups }))
+  })
+
+  app.get('/courts/services', async (request, reply) => {
+    const index = await courtIndex(db)
+    const t = courtText(request.lang).services
+    return reply.page(
+      choicePage(pageContext(request), {
+        title: t.title,
+        backLink: '/courts',
+        choices: index.services.map((s) => ({ href: `/courts/services/${s.slug}`, name: s.name, description: s.description })),
+      }),
+    )
+  })
+
+  app.get('/courts/services/:service', async (request, reply) => {
+    const index = await courtIndex(db)
+    const { service: serviceSlug } = request.params as { service: string }
+    const service = index.services.find((s) => s.slug === serviceSlug)
+    if (!service) throw notFound()
+    const t = courtText(request.lang).services
+    return reply.page(
+      choicePage(pageContext(request), {
+        title: t.areaTitle(service.name),
+        backLink: '/courts/services',
+        choices: index.serviceAreas
+          .filter((a) => a.services.includes(service.slug))
+          .map((a) => ({ href: `/courts/services/${service.slug}/${a.slug}`, name: a.name, description: a.description })),
+      }),
+    )
+  })
+
+  app.get('/courts/services/:service/:area', async (request, reply) => {
+    const index = await courtIndex(db)
+    const { service: serviceSlug, area: areaSlug } = request.params as { service: string; area: string }
+    const service = index.services.find((s) => s.slug === serviceSlug)
+    const area = index.serviceAreas.find((a) => a.slug === areaSlug && a.services.includes(serviceSlug))
+    if (!service || !area) throw notFound()
+    const lang = request.lang
+    const t = courtText(lang)
+    const action = `/courts/services/${service.slug}/${area.slug}`
+    const postcodeInput = queryParam(request, 'postcode')
+    const view: ServiceAreaView = {
+      serviceArea: area,
+      backLink: `/courts/services/${service.slug}`,
+      action,
+      postcode: (postcodeInput ?? '').slice(0, 100),
+    }
+    if (postcodeInput !== undefined) {
+      const answer = resolvePostcode(index, postcodeInput.slice(0, 100), parsePostcode)
+      if (answer.kind === 'error') view.error = { field: 'postcode', text: t.search.errors[answer.error] }
+      else if (answer.kind === 'elsewhere') {
+        const other = t.search.otherJurisdiction[answer.jurisdiction]
+        view.error = { field: 'postcode', text: `${other.title}. ${other.text}` }
+      } else {
+        const result = searchServiceArea(index, area, answer.location)
+        const s = t.services
+        const groups =
+          result.councils && result.councils.length > 1
+            ? result.councils.map((c) => ({ heading: s.localCourtsForCouncil(c.council), courts: listItems(c.courts, lang) }))
+            : [{ heading: '', courts: listItems(result.courts, lang) }]
+        view.result = {
+          postcode: answer.location.postcode.display,
+          serviceCentres: result.serviceCentres.map((c) => ({ slug: c.slug, name: courtName(c, lang), intro: c.service_centre_intro })),
+          dependsOnAddress: result.dependsOnAddress === true,
+          explanation: result.fellBackToProximity || result.method === 'proximity'
+            ? s.nearest
+            : result.matchedPrefix
+              ? s.byPostcode(result.matchedPrefix)
+              : result.councils?.length === 1
+                ? s.byCouncil(result.councils[0]?.council ?? '')
+                : '',
+          groups,
+        }
+      }
+    }
+    return reply.page(serviceAreaPage(pageContext(request), view))
+  })
+
+  app.get('/courts/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string }
+    if (!SLUG.test(slug)) throw notFound()
+    const index = await courtIndex(db)
+    const court = index.bySlug.get(slug)
+    if (!court) throw notFound()
+    if (!court.displayed) return reply.page(closedCourtPage(pageContext(request), { name: courtName(court, request.lang) }))
+    return reply.page(courtPage(pageContext(request), courtView(court, request.lang, index)))
+  })
+}
