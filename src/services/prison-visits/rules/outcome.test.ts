@@ -41,4 +41,5 @@ test('otherwise a request, with every reason', () => {
   // A ban that ended before the visit does not apply.
   assert.deepEqual(decideOutcome({ ...base, visitors: [{ ...base.visitors[0]!, bannedUntil: '2026-12-09' }] }), { kind: 'booked' })
   assert.deepEqual(decideOutcome({ ...base, prisonerClosedOnly: true }), { kind: 'requested', reasons: [{ kind: 'closed-visit' }] })
+  assert.deepEqual(decideOutcome({ ...base, prisonerVisitsBanned: true }), { kind: 'requested', reasons: [{ kind: 'prisoner-restricted' }] })
 })

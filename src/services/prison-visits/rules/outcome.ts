@@ -13,6 +13,7 @@ export type RequestReason =
   | { kind: 'visitor-not-on-list'; visitor: string }
   | { kind: 'visitor-banned'; visitor: string }
   | { kind: 'closed-visit' }
+  | { kind: 'prisoner-restricted' }
 
 export interface OutcomeFacts {
   placeHeld: boolean
@@ -21,6 +22,8 @@ export interface OutcomeFacts {
   visitors: readonly { name: string; onList: boolean; bannedUntil: IsoDate | null; closedOnly: boolean }[]
   prisonKeepsList: boolean
   prisonerClosedOnly: boolean
+  /** The prisoner may have no visits for now (PVB2's prisoner_banned). */
+  prisonerVisitsBanned?: boolean
   visitDate: IsoDate
 }
 
@@ -35,5 +38,6 @@ export function decideOutcome(f: OutcomeFacts): Outcome {
     if (v.bannedUntil && v.bannedUntil >= f.visitDate) reasons.push({ kind: 'visitor-banned', visitor: v.name })
   }
   if (f.prisonerClosedOnly || f.visitors.some((v) => v.closedOnly)) reasons.push({ kind: 'closed-visit' })
+  if (f.prisonerVisitsBanned) reasons.push({ kind: 'prisoner-restricted' })
   return reasons.length === 0 ? { kind: 'booked' } : { kind: 'requested', reasons }
 }

@@ -1,0 +1,41 @@
+/**
+ * Visit someone in prison: families and friends book social visits online;
+ * prison staff run the visits hall.
+ */
+import { withTables } from '../../platform/db/index.js'
+import type { JusticeService } from '../../platform/service.js'
+import { openApi, registerApi } from './api.js'
+import { createSyntheticPrisoners } from './dev-prisoners.js'
+import { prisonersImporter, prisonsImporter } from './import.js'
+import { messageTypes } from './messages.js'
+import { prisonVisitsMigrations } from './migrations.js'
+import type { PrisonVisitsTables } from './schema.js'
+
+export const prisonVisits: JusticeService = {
+  id: 'prison-visits',
+  name: { en: 'Visit someone in prison', cy: 'Ymweld â rhywun yn y carchar' },
+  description: {
+    en: 'Book a social visit to a friend or family member in prison.',
+    cy: 'Archebu ymweliad cymdeithasol â ffrind neu aelod o’r teulu yn y carchar.',
+  },
+  path: '/prison-visits',
+  migrations: prisonVisitsMigrations,
+  importers: [prisonsImporter, prisonersImporter],
+  messageTypes,
+  openApi,
+  async plugin(app, { database }) {
+    const db = withTables<PrisonVisitsTables>(database.db)
+    registerApi(app, db)
+  },
+  async onStart({ config, database }) {
+    // Synthetic prisoners let a developer try a booking; production never has them.
+    if (config.production) return
+    const db = withTables<PrisonVisitsTables>(database.db)
+    const examples = await createSyntheticPrisoners(db)
+    if (examples.length > 0) {
+      process.stdout.write(
+        `Prison visits: synthetic prisoners for trying a booking (development only):\n${examples.map((e) => `  ${e}`).join('\n')}\n`,
+      )
+    }
+  },
+}
