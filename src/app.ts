@@ -25,6 +25,8 @@ import { postcodeImporter } from './platform/reference-data/postcodes.js'
 import type { ReferenceDataImporter } from './platform/reference-data/index.js'
 import type { JusticeService } from './platform/service.js'
 import { messageTypes as notifyMessageTypes, notifyMigrations, registerNotify, type MessageType } from './platform/notify/index.js'
+import { journeyMigrations, messageTypes as journeyMessageTypes } from './platform/journeys/index.js'
+import { kpiMigrations } from './platform/kpi/index.js'
 import { services as allServices } from './services/index.js'
 
 export interface AppDependencies {
@@ -52,12 +54,12 @@ export function referenceDataImporters(services: readonly JusticeService[] = all
 }
 
 export async function migrateAll(database: Database, services: readonly JusticeService[] = allServices): Promise<string[]> {
-  return migrate(database.db as never, [...platformMigrations, ...notifyMigrations, ...services.flatMap((s) => s.migrations ?? [])])
+  return migrate(database.db as never, [...platformMigrations, ...notifyMigrations, ...journeyMigrations, ...kpiMigrations, ...services.flatMap((s) => s.migrations ?? [])])
 }
 
 /** Every message type: the platform modules' lists, then each service's. */
 export function allMessageTypes(services: readonly JusticeService[] = allServices): MessageType[] {
-  return [...notifyMessageTypes, ...services.flatMap((s) => s.messageTypes ?? [])]
+  return [...notifyMessageTypes, ...journeyMessageTypes, ...services.flatMap((s) => s.messageTypes ?? [])]
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<JusticeApp> {

@@ -1,0 +1,492 @@
+/**
+ * Mounts a journey under a prefix: a GET and a POST route for each page,
+ * check answers, confirmation, save and return, the session-ended page, the
+ * keep-alive the timeout warning calls, and the satisfaction survey.
+ *
+ * Everything the user enters lives in a `journey_drafts` row tied to their
+ * session id; the cookie holds only that id. The user's place in the journey
+ * is recomputed from the answers on every request (walk.ts), so any web
+ * process can serve any request and a restart loses nothing.
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { Database } from '../db/index.js'
+import type { Bilingual } from '../i18n/index.js'
+import { formatDate } from '../i18n/index.js'
+import { pageContext } from '../http/pages.js'
+import { csrfToken, ensureSession } from '../http/session.js'
+import type { SummaryListRow } from '../ui/govuk/index.js'
+import type { PageContext } from '../ui/layouts/page.js'
+import { recordJourneyEvents, recordSatisfaction, type JourneyEvent } from '../kpi/repository.js'
+import { email as emailField, fieldErrors, firstValue, formSchema, lowerFirst, type FieldError, type FormValues } from './fields.js'
+import { CHECK_ANSWERS, titleText, type AnswerPage, type Channel, type CustomPage, type Journey, type PageMap } from './journey.js'
+import { afterAnswer, answersOnPath, isReachable, previousPage, walk } from './walk.js'
+import { questionView } from './view.js'
+import { journeyText } from './text.js'
+import * as repo from './repository.js'
+import type { Draft } from './repository.js'
+import { sendSaveLink } from './save-link.js'
+import {
+  checkAnswersView,
+  confirmationView,
+  feedbackThanksView,
+  feedbackView,
+  messageView,
+  questionPageView,
+  saveView,
+  savedView,
+  type TimeoutModel,
+} from './pages/journey-pages.js'
+import { z } from 'zod'
+
+const HOUR = 60 * 60 * 1000
+const DAY = 24 * HOUR
+
+export interface JourneyPluginOptions {
+  // Any journey: its answers' type matters to its own pages, not to the engine.
+  journey: Journey<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  database: Database
+  /** The service, for the page header. */
+  service: { name: Bilingual; url: string }
+  /** The public address of the site, for the links in emails: `https://justice.example`. */
+  baseUrl: string
+  drafts?: {
+    /** How long a draft lives after its last change (default 24 hours). */
+    unsavedHours?: number
+    /** How long a draft the user saved to come back to lives (default 30 days). */
+    savedDays?: number
+  }
+  /** Idle time before the session ends (default 30 minutes). The warning comes 2 minutes before. */
+  sessionMinutes?: number
+  /** Who is completing the journey: staff completing it for someone is `assisted`. */
+  channel?: (request: FastifyRequest) => Channel
+  /** How often expired drafts are deleted (default hourly); 0 turns the timer off. */
+  cleanupIntervalMs?: number
+}
+
+const cleaning = new WeakSet<Database>()
+
+/** The journey as a Fastify plugin; register it with `{ prefix: '/prison-visits/book', journey, ... }`. */
+export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (app, options) => {
+  const database = options.database
+  const journey = options.journey as Journey<PageMap>
+  const db = database.db
+  const prefix = app.prefix
+  const unsavedMs = (options.drafts?.unsavedHours ?? 24) * HOUR
+  const savedMs = (options.drafts?.savedDays ?? 30) * DAY
+  const sessionMs = (options.sessionMinutes ?? 30) * 60 * 1000
+  const checkPath = journey.checkAnswers?.path ?? 'check-your-answers'
+  const confirmationPath = journey.confirmation.path ?? 'confirmation'
+  const pages = journey.pages as Record<string, AnswerPage>
+
+  const url = (key: string): string => (key === CHECK_ANSWERS ? `${prefix}/${checkPath}` : `${prefix}/${pages[key]!.path}`)
+  const ctxFor = (request: FastifyRequest): PageContext =>
+    pageContext(request, { service: { name: options.service.name[request.lang], url: options.service.url } })
+  const channelOf = (request: FastifyRequest): Channel => options.channel?.(request) ?? 'digital'
+  const expiry = (saved: boolean) => new Date(Date.now() + (saved ? savedMs : unsavedMs))
+  const timeout = (): TimeoutModel => ({ seconds: Math.round(sessionMs / 1000), extendUrl: `${prefix}/keep-alive`, endedUrl: `${prefix}/session-ended` })
+  const event = (request: FastifyRequest, draft: Draft | undefined, kind: JourneyEvent['event'], page?: string, field?: string): JourneyEvent => ({
+    service: journey.service,
+    journey: journey.id,
+    runId: draft?.run_id ?? null,
+    event: kind,
+    page: page ?? null,
+    field: field ?? null,
+    channel: draft?.channel ?? channelOf(request),
+  })
+
+  async function sessionDraft(request: FastifyRequest): Promise<Draft | undefined> {
+    if (!request.sessionId) return undefined
+    return repo.findSessionDraft(db, request.sessionId, journey.service, journey.id)
+  }
+
+  /** True when the session holding an open draft has ended; otherwise keeps it alive. */
+  async function sessionEnded(draft: Draft | undefined, request: FastifyRequest): Promise<boolean> {
+    if (!draft || draft.status !== 'open' || !request.sessionId) return false
+    const ends = await repo.sessionExpiry(db, request.sessionId)
+    if (!ends || ends.getTime() <= Date.now()) return true
+    await repo.touchSession(db, request.sessionId, sessionMs)
+    return false
+  }
+
+  const openAnswers = (draft: Draft | undefined): Record<string, unknown> => (draft?.status === 'open' ? draft.answers : {})
+
+  function formOf(request: FastifyRequest): { form: FormValues; action: string } {
+    const body = (request.body ?? {}) as Record<string, unknown>
+    const form: FormValues = {}
+    for (const [k, v] of Object.entries(body)) {
+      if (k === '_csrf' || k === '_action') continue
+      if (typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) form[k] = v as string | string[]
+    }
+    return { form, action: firstValue(body._action) || 'continue' }
+  }
+
+  async function renderPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    draft: Draft | undefined,
+    values: FormValues,
+    errors: FieldError[],
+  ): Promise<FastifyReply> {
+    const page = pages[key]!
+    const lang = request.lang
+    const answers = openAnswers(draft)
+    const changing = (request.query as Record<string, unknown>).change === '1'
+    const w = walk(journey, answers)
+    const previous = previousPage(w, key)
+    const view = questionView(lang, values, errors)
+    let questions
+    if (page.kind === 'custom') {
+      const custom = page as CustomPage
+      const data = custom.load ? await custom.load({ answers, db, lang }) : undefined
+      questions = custom.render({ ...view, data, answers })
+    } else {
+      questions = page.questions(view)
+    }
+    return reply.page(
+      questionPageView({
+        ctx: ctxFor(request),
+        title: titleText(page.title, lang),
+        errors,
+        backHref: changing ? url(CHECK_ANSWERS) : previous ? url(previous) : journey.startUrl,
+        csrf: csrfToken(request, reply),
+        action: `${url(key)}${changing ? '?change=1' : ''}`,
+        questions,
+        continueText: page.continueText?.[lang],
+        saveForLater: journey.saveAndReturn !== false,
+        timeout: draft?.status === 'open' ? timeout() : undefined,
+      }),
+    )
+  }
+
+  const redirect = (reply: FastifyReply, to: string) => reply.redirect(to, 303)
+
+  for (const key of journey.order) {
+    const page = pages[key]!
+
+    app.get(`/${page.path}`, async (request, reply) => {
+      const draft = await sessionDraft(request)
+      if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
+      const w = walk(journey, openAnswers(draft))
+      if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
+      const open = draft?.status === 'open' ? draft : undefined
+      await recordJourneyEvents(db, [event(request, open, 'page-viewed', key)])
+      return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
+    })
+
+    app.post(`/${page.path}`, async (request, reply) => {
+      const lang = request.lang
+      const changing = (request.query as Record<string, unknown>).change === '1'
+      let draft = await sessionDraft(request)
+      if (draft?.status !== 'open') draft = undefined
+      const ended = await sessionEnded(draft, request)
+      const w = walk(journey, openAnswers(draft))
+      if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
+      const { form, action } = formOf(request)
+      if (!draft) {
+        draft = await repo.createDraft(db, {
+          service: journey.service,
+          journey: journey.id,
+          sessionId: ensureSession(request, reply),
+          channel: channelOf(request),
+          expiresAt: expiry(false),
+        })
+        await repo.touchSession(db, draft.session_id as string, sessionMs)
+        await recordJourneyEvents(db, [event(request, draft, 'started')])
+      }
+      const answers = { ...draft.answers }
+      const saved = { ...draft.form } as Record<string, FormValues>
+
+      if (action !== 'continue' && action !== 'save') {
+        // An in-page action of a custom page (add another, remove): keep what was typed, show the page again.
+        const updated = page.kind === 'custom' ? (page as CustomPage).action?.(action, form) : undefined
+        saved[key] = updated ?? form
+        delete answers[key]
+        await repo.updateDraft(db, draft.id, { answers, form: saved, expiresAt: expiry(draft.saved) })
+        return redirect(reply, `${url(key)}${changing ? '?change=1' : ''}`)
+      }
+
+      const parsed = page.schema(lang).safeParse(form)
+      let errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error)
+      if (parsed.success) {
+        const value = parsed.data as unknown
+        errors = await database.db.transaction().execute(async (trx) => {
+          const locked = await repo.lockDraft(trx, draft!.id)
+          if (!locked || locked.status !== 'open') return []
+          const custom = page.kind === 'custom' ? (page as CustomPage) : undefined
+          const problems = custom?.onSave ? await custom.onSave(trx, value, { draftId: locked.id, answers: locked.answers }) : undefined
+          if (problems && problems.length > 0) return problems
+          answers[key] = value
+          saved[key] = form
+          await repo.updateDraft(trx, locked.id, { answers, form: saved, expiresAt: expiry(locked.saved) })
+          return []
+        })
+      }
+      if (errors.length === 0) {
+        if (action === 'save') return redirect(reply, `${prefix}/save`)
+        if (ended) return redirect(reply, `${prefix}/session-ended`)
+        const to = afterAnswer(journey, key, answers, changing)
+        return redirect(reply, to === CHECK_ANSWERS ? url(CHECK_ANSWERS) : `${url(to)}${changing ? '?change=1' : ''}`)
+      }
+      if (action === 'save') {
+        // Saving for later keeps what was typed even when it is not valid yet; the page asks again on return.
+        delete answers[key]
+        saved[key] = form
+        await repo.updateDraft(db, draft.id, { answers, form: saved, expiresAt: expiry(draft.saved) })
+        return redirect(reply, `${prefix}/save`)
+      }
+      await recordJourneyEvents(db, errors.map((e) => event(request, draft, 'validation-error', key, e.field)))
+      return renderPage(request, reply, key, draft, form, errors)
+    })
+  }
+
+  app.get('/', async (request, reply) => {
+    const draft = await sessionDraft(request)
+    return redirect(reply, url(walk(journey, openAnswers(draft)).firstUnanswered))
+  })
+
+  async function renderCheckAnswers(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<FastifyReply> {
+    const lang = request.lang
+    const t = journeyText(lang)
+    const w = walk(journey, draft.answers)
+    const rows: SummaryListRow[] = []
+    for (const key of w.path) {
+      const page = pages[key]!
+      for (const row of page.summary?.(draft.answers[key], lang) ?? []) {
+        rows.push({
+          key: { text: row.key },
+          value: typeof row.value === 'string' ? { text: row.value } : { html: row.value },
+          actions: { items: [{ href: `${url(key)}?change=1`, text: t.change, visuallyHiddenText: lowerFirst(row.key) }] },
+        })
+      }
+    }
+    const title = journey.checkAnswers?.title?.[lang] ?? t.checkAnswers.title
+    return reply.page(
+      checkAnswersView({
+        ctx: ctxFor(request),
+        title,
+        backHref: url(previousPage(w, CHECK_ANSWERS) ?? journey.order[0]!),
+        csrf: csrfToken(request, reply),
+        action: url(CHECK_ANSWERS),
+        draftId: draft.id,
+        rows,
+        declaration: journey.checkAnswers?.declaration?.(lang),
+        submitText: journey.checkAnswers?.submitText?.[lang],
+        errors: [],
+        timeout: timeout(),
+      }),
+    )
+  }
+
+  app.get(`/${checkPath}`, async (request, reply) => {
+    const draft = await sessionDraft(request)
+    if (!draft) return redirect(reply, url(journey.order[0]!))
+    if (draft.status === 'submitted') return redirect(reply, `${prefix}/${confirmationPath}`)
+    if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
+    const w = walk(journey, draft.answers)
+    if (!w.complete) return redirect(reply, url(w.firstUnanswered))
+    await recordJourneyEvents(db, [event(request, draft, 'page-viewed', CHECK_ANSWERS)])
+    return renderCheckAnswers(request, reply, draft)
+  })
+
+  app.post(`/${checkPath}`, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>
+    const draftId = firstValue(body.draft)
+    const outcome = await db.transaction().execute(async (trx): Promise<{ to: string }> => {
+      // The row lock makes a second click wait for the first, then see it submitted.
+      const draft = draftId ? await repo.lockDraft(trx, draftId) : undefined
+      if (!draft || draft.session_id !== request.sessionId) return { to: url(journey.order[0]!) }
+      if (draft.status === 'submitted') return { to: `${prefix}/${confirmationPath}` }
+      const w = walk(journey, draft.answers)
+      if (!w.complete) return { to: url(w.firstUnanswered) }
+      const { reference } = await journey.submit(trx, answersOnPath(w, draft.answers) as never, {
+        lang: request.lang,
+        channel: draft.channel,
+        draftId: draft.id,
+      })
+      await repo.markSubmitted(trx, draft.id, reference, expiry(false))
+      await recordJourneyEvents(trx, [event(request, draft, 'completed')])
+      return { to: `${prefix}/${confirmationPath}` }
+    })
+    return redirect(reply, outcome.to)
+  })
+
+  app.get(`/${confirmationPath}`, async (request, reply) => {
+    const draft = await sessionDraft(request)
+    if (!draft || draft.status !== 'submitted' || !draft.reference) return redirect(reply, url(journey.order[0]!))
+    const lang = request.lang
+    return reply.page(
+      confirmationView({
+        ctx: ctxFor(request),
+        title: journey.confirmation.title[lang],
+        reference: draft.reference,
+        body: journey.confirmation.render?.({ lang, reference: draft.reference }),
+        feedbackHref: `${prefix}/feedback`,
+      }),
+    )
+  })
+
+  // Save and come back later.
+  app.get('/save', async (request, reply) => {
+    const draft = await sessionDraft(request)
+    if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
+    const w = walk(journey, draft.answers)
+    return reply.page(saveView({ ctx: ctxFor(request), backHref: url(w.firstUnanswered), csrf: csrfToken(request, reply), email: '', errors: [] }))
+  })
+
+  app.post('/save', async (request, reply) => {
+    const lang = request.lang
+    const draft = await sessionDraft(request)
+    if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
+    const { form } = formOf(request)
+    const parsed = formSchema({ email: emailField(lang, { required: { en: 'Enter your email address', cy: 'Rhowch eich cyfeiriad e-bost' } }) }).safeParse(form)
+    if (!parsed.success) {
+      const w = walk(journey, draft.answers)
+      return reply.page(
+        saveView({ ctx: ctxFor(request), backHref: url(w.firstUnanswered), csrf: csrfToken(request, reply), email: firstValue(form.email), errors: fieldErrors(parsed.error) }),
+      )
+    }
+    const expiresAt = expiry(true)
+    await db.transaction().execute(async (trx) => {
+      const locked = await repo.lockDraft(trx, draft.id)
+      if (!locked) return
+      await repo.updateDraft(trx, locked.id, { answers: locked.answers, form: locked.form, expiresAt, saved: true })
+      const token = await repo.createReturnLink(trx, locked.id, expiresAt)
+      await sendSaveLink(trx, {
+        email: parsed.data.email,
+        lang,
+        link: `${options.baseUrl}${prefix}/return/${token}`,
+        expires: formatDate(expiresAt, lang),
+        idempotencyKey: `journey-save:${locked.id}:${repo.hashToken(token).slice(0, 16)}`,
+      })
+    })
+    return redirect(reply, `${prefix}/saved`)
+  })
+
+  app.get('/saved', async (request, reply) => {
+    const draft = await sessionDraft(request)
+    if (!draft || draft.status !== 'open' || !draft.saved) return redirect(reply, url(journey.order[0]!))
+    return reply.page(savedView(ctxFor(request), formatDate(new Date(draft.expires_at), request.lang)))
+  })
+
+  const linkExpired = (request: FastifyRequest, reply: FastifyReply) => {
+    const t = journeyText(request.lang).resume
+    return reply.page(messageView(ctxFor(request), { title: t.expiredTitle, body: t.expiredBody, link: { text: t.startAgain, href: url(journey.order[0]!) } }), 410)
+  }
+
+  // The emailed link shows a button rather than restoring at once, so that a mail scanner opening the link does not use it up.
+  app.get('/return/:token', async (request, reply) => {
+    const { token } = request.params as { token: string }
+    const draft = await repo.peekReturnLink(db, token)
+    if (!draft || draft.service !== journey.service || draft.journey !== journey.id) return linkExpired(request, reply)
+    const t = journeyText(request.lang).resume
+    return reply.page(messageView(ctxFor(request), { title: t.title, body: t.body, button: { text: t.button, csrf: csrfToken(request, reply) } }))
+  })
+
+  app.post('/return/:token', async (request, reply) => {
+    const { token } = request.params as { token: string }
+    // A new session: whoever held the old one (a shared computer) cannot see the restored answers.
+    request.sessionId = undefined
+    const sessionId = ensureSession(request, reply)
+    const draftId = await db.transaction().execute(async (trx) => {
+      const id = await repo.useReturnLink(trx, token)
+      if (!id) return undefined
+      const draft = await repo.lockDraft(trx, id)
+      if (!draft || draft.status !== 'open' || draft.service !== journey.service || draft.journey !== journey.id) return undefined
+      await repo.bindDraftToSession(trx, id, sessionId)
+      await repo.touchSession(trx, sessionId, sessionMs)
+      return id
+    })
+    if (!draftId) return linkExpired(request, reply)
+    const draft = await repo.findSessionDraft(db, sessionId, journey.service, journey.id)
+    return redirect(reply, url(walk(journey, openAnswers(draft)).firstUnanswered))
+  })
+
+  // Session timeout: the warning's "stay" button, and where an ended session lands.
+  app.post('/keep-alive', async (request, reply) => {
+    const draft = await sessionDraft(request)
+    if (!draft || !request.sessionId || draft.status !== 'open') return reply.code(204).send()
+    const ends = await repo.sessionExpiry(db, request.sessionId)
+    if (!ends || ends.getTime() <= Date.now()) return reply.code(409).send({ ended: true })
+    await repo.touchSession(db, request.sessionId, sessionMs)
+    return reply.send({ seconds: Math.round(sessionMs / 1000) })
+  })
+
+  app.get('/session-ended', async (request, reply) => {
+    const draft = await sessionDraft(request)
+    if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
+    const t = journeyText(request.lang).timeout
+    return reply.page(messageView(ctxFor(request), { title: t.endedTitle, body: t.endedBody, button: { text: t.resume, csrf: csrfToken(request, reply) } }))
+  })
+
+  app.post('/session-ended', async (request, reply) => {
+    const draft = await sessionDraft(request)
+    if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
+    // A fresh session id, as at sign-in: the old one is finished with.
+    request.sessionId = undefined
+    const sessionId = ensureSession(request, reply)
+    await repo.bindDraftToSession(db, draft.id, sessionId)
+    await repo.touchSession(db, sessionId, sessionMs)
+    return redirect(reply, url(walk(journey, draft.answers).firstUnanswered))
+  })
+
+  // The one-question satisfaction survey offered after every confirmation.
+  app.get('/feedback', async (request, reply) =>
+    reply.page(feedbackView({ ctx: ctxFor(request), csrf: csrfToken(request, reply), rating: '', comment: '', errors: [] })),
+  )
+
+  app.post('/feedback', async (request, reply) => {
+    const t = journeyText(request.lang).feedback
+    const { form } = formOf(request)
+    const parsed = z
+      .object({
+        rating: z.enum(['1', '2', '3', '4', '5'], { error: t.required }),
+        comment: z.string().trim().max(1200, { error: t.commentTooLong }).optional(),
+      })
+      .safeParse({ rating: firstValue(form.rating) || undefined, comment: firstValue(form.comment) })
+    if (!parsed.success) {
+      return reply.page(
+        feedbackView({
+          ctx: ctxFor(request),
+          csrf: csrfToken(request, reply),
+          rating: firstValue(form.rating),
+          comment: firstValue(form.comment),
+          errors: fieldErrors(parsed.error),
+        }),
+      )
+    }
+    await recordSatisfaction(db, {
+      service: journey.service,
+      journey: journey.id,
+      rating: Number(parsed.data.rating),
+      comment: parsed.data.comment ? parsed.data.comment : null,
+    })
+    return redirect(reply, `${prefix}/feedback/thank-you`)
+  })
+
+  app.get('/feedback/thank-you', async (request, reply) => reply.page(feedbackThanksView(ctxFor(request))))
+
+  startCleanup(app, database, options.cleanupIntervalMs ?? HOUR)
+}
+
+/**
+ * Deletes expired drafts on a timer in the web process. The platform has no
+ * job queue yet (src/platform/jobs is empty); when pg-boss lands this becomes
+ * a schedule there. Running in every web process is harmless: the delete is
+ * idempotent and cheap with the index on expires_at.
+ */
+function startCleanup(app: FastifyInstance, database: Database, intervalMs: number): void {
+  if (intervalMs <= 0 || cleaning.has(database)) return
+  cleaning.add(database)
+  let timer: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      repo.deleteExpiredDrafts(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'deleting expired journey drafts failed'))
+    }, intervalMs)
+    timer.unref()
+  })
+  app.addHook('onClose', async () => {
+    clearInterval(timer)
+    cleaning.delete(database)
+  })
+}
