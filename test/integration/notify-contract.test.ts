@@ -201,7 +201,7 @@ for (const kind of databaseKinds()) {
       const workers = await Promise.all([1, 2, 3].map(() => startNotifyQueue(t.database, quick, { work: true, log })))
       try {
         const retried = await ask(t, { email: 'queue-500@example.com' })
-        const many = []
+        const many: string[] = []
         for (let i = 0; i < 12; i++) many.push(await ask(t, { email: `many-${i}@example.com` }))
         const settled = await until(
           () => sql<{ n: number }>`select count(*)::int as n from notify_messages where id = any(${[retried, ...many]}) and status = 'sent'`.execute(t.database.db),

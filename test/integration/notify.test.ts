@@ -6,13 +6,14 @@
  */
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { sql, type Kysely } from 'kysely'
+import { sql } from 'kysely'
 import type { FastifyPluginAsync } from 'fastify'
 import { Client, startTestApp, testConfig, type TestApp } from '../support/app.js'
 import { databaseKinds } from '../support/databases.js'
 import type { JusticeService } from '../../src/platform/service.js'
 import { runStatements } from '../../src/platform/db/migrations.js'
 import { sendMessage, type MessageType } from '../../src/platform/notify/index.js'
+import type { AnyKysely } from '../../src/platform/notify/types.js'
 import { printOutbox } from '../../src/platform/notify/cli.js'
 import { notifyDb, redactOlderThan, statusCounts } from '../../src/platform/notify/repository.js'
 
@@ -48,7 +49,7 @@ const probe: JusticeService = {
   plugin: pretendStaff,
 }
 
-async function book(db: Kysely<any>, id: string, options: { email?: string; phone?: string; fail?: boolean; lang?: 'en' | 'cy' } = {}): Promise<string> {
+async function book(db: AnyKysely, id: string, options: { email?: string; phone?: string; fail?: boolean; lang?: 'en' | 'cy' } = {}): Promise<string> {
   return db.transaction().execute(async (trx) => {
     await sql`insert into probe_bookings (id) values (${id})`.execute(trx)
     const messageId = await sendMessage(trx, {

@@ -10,9 +10,10 @@
  * parameters (schema set-up, maintenance) go to PGlite's `exec`, which is the
  * only PGlite call that takes more than one statement.
  */
-import { CompiledQuery, type Kysely } from 'kysely'
+import { CompiledQuery } from 'kysely'
 import PgBoss from 'pg-boss'
 import type { Database } from '../db/index.js'
+import type { AnyKysely } from './types.js'
 
 export const SEND_QUEUE = 'notify-send'
 export const RETENTION_QUEUE = 'notify-retention'
@@ -26,7 +27,7 @@ type BossDb = PgBoss.Db
 type QueryResult = { rows: unknown[] }
 
 /** pg-boss's SQL through a Kysely connection or transaction (parameterised, one statement). */
-export function kyselyBossDb(db: Kysely<any>): BossDb {
+export function kyselyBossDb(db: AnyKysely): BossDb {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       const result = await db.executeQuery(CompiledQuery.raw(text, values.map((v) => (v === undefined ? null : v))))
@@ -68,7 +69,7 @@ const sender = new PgBoss({
   },
 })
 
-export async function enqueueSend(db: Kysely<any>, job: SendJob): Promise<void> {
+export async function enqueueSend(db: AnyKysely, job: SendJob): Promise<void> {
   const id = await sender.send(SEND_QUEUE, { ...job }, { db: kyselyBossDb(db) })
   if (!id) throw new Error(`The ${SEND_QUEUE} queue does not exist: the notify module sets it up when the app or worker starts`)
 }

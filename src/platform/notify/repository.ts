@@ -1,12 +1,12 @@
 /** SQL for messages. */
 import { sql, type Kysely, type Selectable } from 'kysely'
 import type { NotifyMessagesTable, NotifyTables } from './schema.js'
-import type { Channel, MessageStatus, ProviderName } from './types.js'
+import type { AnyKysely, Channel, MessageStatus, ProviderName } from './types.js'
 
 export type MessageRow = Selectable<NotifyMessagesTable>
 type Db = Kysely<NotifyTables>
 
-export function notifyDb(db: Kysely<unknown> | Kysely<any>): Db {
+export function notifyDb(db: AnyKysely): Db {
   return db as unknown as Db
 }
 

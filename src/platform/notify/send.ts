@@ -1,10 +1,9 @@
 /** sendMessage: the one way a module asks for an email or text message. */
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import { messageType } from './registry.js'
 import { insertMessage, notifyDb } from './repository.js'
 import { enqueueSend } from './queue.js'
-import type { Channel, SendMessageRequest } from './types.js'
+import type { AnyKysely, Channel, SendMessageRequest } from './types.js'
 
 /**
  * Records the message and its sending job in the caller's transaction: both
@@ -13,7 +12,7 @@ import type { Channel, SendMessageRequest } from './types.js'
  * again with the same idempotency key returns the same id and sends nothing
  * more.
  */
-export async function sendMessage(db: Kysely<any>, request: SendMessageRequest): Promise<string> {
+export async function sendMessage(db: AnyKysely, request: SendMessageRequest): Promise<string> {
   if (!db.isTransaction) {
     // A message and its job must land together; outside a transaction, make one.
     return db.transaction().execute((trx) => sendMessage(trx, request))

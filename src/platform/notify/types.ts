@@ -1,5 +1,14 @@
 /** What a module declares about each message it sends, and what a sender asks for. */
+import type { Kysely } from 'kysely'
 import type { Language } from '../i18n/index.js'
+
+/**
+ * Any module's Kysely, or a transaction over it. Kysely's database type is
+ * invariant, so no narrower type accepts them all; the notify module runs only
+ * its own SQL through it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKysely = Kysely<any>
 
 export type Channel = 'email' | 'sms'
 
