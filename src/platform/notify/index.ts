@@ -34,6 +34,9 @@ export async function registerNotify(
 ): Promise<NotifyQueue> {
   registerMessageTypes(options.messageTypes)
   registerNotifyRoutes(app, { config: options.config.notify, database: options.database })
+  if (options.config.production && options.config.notify.provider === 'outbox') {
+    app.log.warn('NOTIFY_PROVIDER is outbox: no email or text message will leave this system')
+  }
   const queue = await startNotifyQueue(options.database, options.config.notify, {
     work: options.config.notify.worker,
     log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
