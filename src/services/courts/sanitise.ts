@@ -25,7 +25,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 export function sanitiseCourtHtml(markup: string | null | undefined): string {
   if (!markup) return ''
-  return sanitizeHtml(markup, OPTIONS).replace(/&nbsp;/g, ' ').trim()
+  return sanitizeHtml(markup, OPTIONS).replace(/&nbsp;|\u00a0/g, ' ').trim()
 }
 
 /** Whether the markup carried something the allow-list exists to stop (for the import report). */
