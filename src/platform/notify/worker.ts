@@ -116,7 +116,8 @@ export async function startNotifyQueue(
       },
     )
     await boss.schedule(RETENTION_QUEUE, '17 3 * * *', {}, { tz: 'Europe/London' })
-    await boss.work(RETENTION_QUEUE, async () => {
+    // A nightly job: looking for it once a minute is plenty.
+    await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
       const redacted = await redactOlderThan(notifyDb(database.db), config.retentionDays)
       log.info(`notify: removed recipients and text from ${redacted} messages older than ${config.retentionDays} days`)
     })
