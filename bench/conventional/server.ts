@@ -1,0 +1,96 @@
+/**
+ * Column c: the same pages built the conventional way, with Express 5,
+ * Nunjucks and the real govuk-frontend macros on govuk/template.njk. It does
+ * what such an app does per request: security headers with a fresh CSP nonce,
+ * the language from a cookie or `?lang=`, and `res.render` (Express's defaults
+ * otherwise, ETag included). It skips what (a) also pays for: a log line per
+ * request, session checks and metrics. So a/c flatters c, if anything.
+ *
+ * Usage: node --import tsx bench/conventional/server.ts
+ * Environment: ASSET_PATH (the app's `/assets/<hash>`), PRODUCTION=true|false,
+ * PORT (0 for any). Prints `listening <port>` once it is ready.
+ */
+import { randomBytes } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import nunjucks from 'nunjucks'
+import { platformText } from '../../src/platform/i18n/platform.js'
+import { isLanguage, type Language } from '../../src/platform/i18n/index.js'
+import { views } from './views.js'
+import { pages } from '../pages.js'
+
+const require = createRequire(import.meta.url)
+const govukFrontend = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist')
+const production = process.env.PRODUCTION !== 'false'
+const assetPath = process.env.ASSET_PATH ?? '/assets'
+
+const app = express()
+app.disable('x-powered-by')
+nunjucks.configure([join(dirname(fileURLToPath(import.meta.url)), 'views'), govukFrontend], {
+  autoescape: true,
+  express: app,
+  noCache: false,
+})
+
+const fixedHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'x-permitted-cross-domain-policies': 'none',
+  ...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains; preload' } : {}),
+}
+
+app.use((request, response, next) => {
+  const nonce = randomBytes(16).toString('base64')
+  response.locals.cspNonce = nonce
+  response.set(fixedHeaders)
+  response.set(
+    'content-security-policy',
+    `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'${production ? '; upgrade-insecure-requests' : ''}`,
+  )
+  const remembered = /(?:^|;\s*)jd_lang=(en|cy)(?:;|$)/.exec(request.headers.cookie ?? '')?.[1]
+  const asked = request.query.lang
+  response.locals.lang = isLanguage(asked) ? asked : isLanguage(remembered) ? remembered : 'en'
+  next()
+})
+
+function languageUrl(url: string, lang: Language): string {
+  const [path, query = ''] = url.split('?', 2) as [string, string?]
+  const params = new URLSearchParams(query)
+  params.set('lang', lang)
+  return `${path}?${params.toString()}`
+}
+
+for (const page of pages) {
+  if (!page.conventional) continue
+  const view = views[page.conventional]
+  if (!view) throw new Error(`bench/pages.ts names conventional view "${page.conventional}", which bench/conventional/views.ts does not have`)
+  const path = page.path.split('?')[0] as string
+  app.get(path, (request, response) => {
+    const lang = response.locals.lang as Language
+    const t = platformText(lang)
+    response.render(view.template, {
+      t,
+      lang,
+      htmlLang: lang,
+      assetPath,
+      pageTitle: view.title({ lang, production }),
+      serviceName: t.platformName,
+      serviceUrl: '/',
+      englishUrl: languageUrl(request.originalUrl, 'en'),
+      welshUrl: languageUrl(request.originalUrl, 'cy'),
+      ...view.context?.({ lang, production }),
+    })
+  })
+}
+
+const server = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`)
+})
+process.on('SIGTERM', () => server.close(() => process.exit(0)))
