@@ -321,7 +321,8 @@ export function gatherDates(fields: readonly string[], form: FormValues): Record
   for (const field of fields) {
     if (out[field] !== undefined) continue
     const parts = DATE_PARTS.filter((p) => form[`${field}-${p}`] !== undefined)
-    if (parts.length > 0) out[field] = { day: form[`${field}-day`], month: form[`${field}-month`], year: form[`${field}-year`] }
+    // An unticked radio or checkbox is absent from a form; present it as empty so its own message applies.
+    out[field] = parts.length > 0 ? { day: form[`${field}-day`], month: form[`${field}-month`], year: form[`${field}-year`] } : ''
   }
   return out
 }
