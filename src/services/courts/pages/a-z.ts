@@ -18,7 +18,7 @@ export function aToZPage(base: PageContext, view: AtoZView): SafeHtml {
     <h1 class="govuk-heading-l">${t.title}</h1>
     <p class="govuk-body">${t.intro(view.total)}</p>
     <nav aria-label="${t.letters}">
-      <p class="govuk-body">${view.groups.map((g) => html`<a class="govuk-link govuk-!-margin-right-2" href="#letter-${g.letter}">${g.letter}</a> `)}</p>
+      <p class="govuk-body">${view.groups.map((g) => html`<a class="govuk-link govuk-!-font-size-24 govuk-!-margin-right-4" href="#letter-${g.letter}">${g.letter}</a> `)}</p>
     </nav>
     ${view.groups.map(
       (g) => html`<h2 class="govuk-heading-m" id="letter-${g.letter}">${g.letter}</h2>
