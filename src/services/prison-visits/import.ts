@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { withTables, type PlatformTables } from '../../platform/db/index.js'
@@ -198,6 +198,7 @@ export const prisonsImporter: ReferenceDataImporter = {
         if (row.enabled) counts['bookable prisons']++
 
         const keys: string[] = []
+        const templateRows = []
         for (const [dayName, ranges] of Object.entries(p.recurring ?? {})) {
           const day = DAYS.indexOf(dayName as (typeof DAYS)[number]) + 1
           if (!day) {
@@ -213,19 +214,26 @@ export const prisonsImporter: ReferenceDataImporter = {
             const capacity = capacityFor(vs.get(code), day, times[0], fallback)
             if (capacity.source === 'visit-scheduler') counts['with visit-scheduler capacity']++
             const sourceKey = `pvb2:${dayName}:${times[0]}-${times[1]}`
+            if (keys.includes(sourceKey)) continue
             keys.push(sourceKey)
-            await trx
-              .insertInto('prison_visits_session_templates')
-              .values({
-                prison_code: code, source_key: sourceKey, day_of_week: day, start_time: times[0], end_time: times[1],
-                open_capacity: capacity.open, closed_capacity: capacity.closed, valid_from: null, valid_to: null, frequency_weeks: 1, room: null,
-              })
-              .onConflict((oc) =>
-                oc.columns(['prison_code', 'source_key']).doUpdateSet({ open_capacity: capacity.open, closed_capacity: capacity.closed }).where('prison_visits_session_templates.staff_edited', '=', false),
-              )
-              .execute()
-            counts['session templates']++
+            templateRows.push({
+              prison_code: code, source_key: sourceKey, day_of_week: day, start_time: times[0], end_time: times[1],
+              open_capacity: capacity.open, closed_capacity: capacity.closed, valid_from: null, valid_to: null, frequency_weeks: 1, room: null,
+            })
           }
+        }
+        if (templateRows.length > 0) {
+          await trx
+            .insertInto('prison_visits_session_templates')
+            .values(templateRows)
+            .onConflict((oc) =>
+              oc
+                .columns(['prison_code', 'source_key'])
+                .doUpdateSet({ open_capacity: sql.ref('excluded.open_capacity'), closed_capacity: sql.ref('excluded.closed_capacity') })
+                .where('prison_visits_session_templates.staff_edited', '=', false),
+            )
+            .execute()
+          counts['session templates'] += templateRows.length
         }
         // A session PVB2 no longer lists goes, unless staff have made it their own.
         let stale = trx.deleteFrom('prison_visits_session_templates').where('prison_code', '=', code).where('source_key', 'like', 'pvb2:%').where('staff_edited', '=', false).where('removed', '=', false)
@@ -245,6 +253,7 @@ export const prisonsImporter: ReferenceDataImporter = {
             .execute()
           counts['blocked dates'] += blocked.length
         }
+        const oneOffRows = []
         for (const [date, ranges] of Object.entries(p.anomalous ?? {})) {
           if (!isIsoDate(date)) {
             problems.push(`${file}: skipped anomalous date "${date}"`)
@@ -257,13 +266,12 @@ export const prisonsImporter: ReferenceDataImporter = {
               continue
             }
             const capacity = capacityFor(vs.get(code), undefined, times[0], fallback)
-            await trx
-              .insertInto('prison_visits_one_off_sessions')
-              .values({ prison_code: code, date, start_time: times[0], end_time: times[1], open_capacity: capacity.open, closed_capacity: capacity.closed, source: 'import' })
-              .onConflict((oc) => oc.columns(['prison_code', 'date', 'start_time']).doNothing())
-              .execute()
-            counts['one-off sessions']++
+            oneOffRows.push({ prison_code: code, date, start_time: times[0], end_time: times[1], open_capacity: capacity.open, closed_capacity: capacity.closed, source: 'import' as const })
           }
+        }
+        if (oneOffRows.length > 0) {
+          await trx.insertInto('prison_visits_one_off_sessions').values(oneOffRows).onConflict((oc) => oc.columns(['prison_code', 'date', 'start_time']).doNothing()).execute()
+          counts['one-off sessions'] += oneOffRows.length
         }
       }
 
@@ -271,8 +279,12 @@ export const prisonsImporter: ReferenceDataImporter = {
       if (existsSync(holidaysFile)) {
         const calendar = JSON.parse(readFileSync(holidaysFile, 'utf8')) as Record<string, { events?: { title: string; date: string }[] }>
         const events = (calendar['england-and-wales']?.events ?? []).filter((e) => isIsoDate(e.date))
-        for (const e of events) {
-          await trx.insertInto('prison_visits_bank_holidays').values({ date: e.date, title: e.title }).onConflict((oc) => oc.column('date').doUpdateSet({ title: e.title })).execute()
+        if (events.length > 0) {
+          await trx
+            .insertInto('prison_visits_bank_holidays')
+            .values(events.map((e) => ({ date: e.date, title: e.title })))
+            .onConflict((oc) => oc.column('date').doUpdateSet({ title: sql.ref('excluded.title') }))
+            .execute()
         }
         counts['bank holidays'] = events.length
       } else {

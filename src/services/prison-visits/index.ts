@@ -10,6 +10,8 @@ import { prisonersImporter, prisonsImporter } from './import.js'
 import { messageTypes } from './messages.js'
 import { prisonVisitsMigrations } from './migrations.js'
 import type { PrisonVisitsTables } from './schema.js'
+import { registerPublicRoutes } from './routes.js'
+import { prisonVisitsSettings } from './settings.js'
 
 export const prisonVisits: JusticeService = {
   id: 'prison-visits',
@@ -23,9 +25,11 @@ export const prisonVisits: JusticeService = {
   importers: [prisonsImporter, prisonersImporter],
   messageTypes,
   openApi,
-  async plugin(app, { database }) {
+  async plugin(app, { config, database }) {
     const db = withTables<PrisonVisitsTables>(database.db)
+    const settings = prisonVisitsSettings()
     registerApi(app, db)
+    await registerPublicRoutes(app, { config, database, settings })
   },
   async onStart({ config, database }) {
     // Synthetic prisoners let a developer try a booking; production never has them.

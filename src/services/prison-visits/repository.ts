@@ -21,6 +21,11 @@ import type { PrisonsTable, PrisonVisitsTables, VisitsTable } from './schema.js'
 export type Db = Kysely<PrisonVisitsTables>
 type Trx = Transaction<PrisonVisitsTables>
 
+/** Runs in the caller's transaction when given one (a journey's submit), else in a new one. */
+function inTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Trx) : db.transaction().execute(fn)
+}
+
 export interface Prison {
   code: string
   name: string
@@ -200,7 +205,7 @@ export async function holdPlace(
 ): Promise<HoldResult> {
   const session = await findSession(db, h.prisonCode, h.date, h.startTime)
   if (!session) return { held: false, reason: 'no-session' }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await trx.deleteFrom('prison_visits_holds').where('owner', '=', h.owner).execute()
     const slotId = await lockSlot(trx, h.prisonCode, session)
     const taken = await placesTaken(trx, slotId, h.place, h.now)
@@ -211,6 +216,17 @@ export async function holdPlace(
     await trx.insertInto('prison_visits_holds').values({ id: randomUUID(), slot_id: slotId, place: h.place, owner: h.owner, expires_at: expiresAt }).execute()
     return { held: true, expiresAt } as const
   })
+}
+
+/** The session an unexpired hold is for, if the owner still has one. */
+export async function currentHold(db: Db, owner: string, now: Date): Promise<{ date: IsoDate; startTime: string; place: PlaceKind } | undefined> {
+  return db
+    .selectFrom('prison_visits_holds as h')
+    .innerJoin('prison_visits_session_slots as s', 's.id', 'h.slot_id')
+    .select(['s.date', 's.start_time as startTime', 'h.place'])
+    .where('h.owner', '=', owner)
+    .where('h.expires_at', '>', now)
+    .executeTakeFirst()
 }
 
 export async function releaseHold(db: Db, owner: string): Promise<void> {
@@ -283,7 +299,7 @@ export async function allowanceFor(trx: Db, prisoner: Prisoner, prison: Prison, 
 export async function book(db: Db, prison: Prison, request: BookingRequest, notify?: BookingNotifier): Promise<BookingResult> {
   const session = await findSession(db, prison.code, request.date, request.startTime)
   if (!session) return { kind: 'unavailable' }
-  return db.transaction().execute(async (trx): Promise<BookingResult> => {
+  return inTransaction(db, async (trx): Promise<BookingResult> => {
     const prisonerRow = await trx.selectFrom('prison_visits_prisoners').selectAll().where('number', '=', request.prisonerNumber).forUpdate().executeTakeFirst()
     if (!prisonerRow || prisonerRow.prison_code !== prison.code) return { kind: 'no-prisoner' }
     const prisoner = toPrisoner(prisonerRow)
@@ -455,7 +471,7 @@ export async function changeVisitState(
   details: { rejectionReasons?: string[]; cancellationReasons?: string[]; staffMessage?: string | null; by: 'visitor' | 'staff'; staffId?: string | null; now: Date; notAllowedVisitorIds?: number[] },
   notify?: ChangeNotifier,
 ): Promise<ChangeResult> {
-  return db.transaction().execute(async (trx): Promise<ChangeResult> => {
+  return inTransaction(db, async (trx): Promise<ChangeResult> => {
     const v = await trx.selectFrom('prison_visits_visits').selectAll().where('id', '=', visitId).forUpdate().executeTakeFirst()
     if (!v) return { changed: false, reason: 'not-found' }
     if (!canTransition(v.state, to)) return { changed: false, reason: 'not-allowed' }

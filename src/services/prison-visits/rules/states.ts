@@ -38,7 +38,7 @@ export function stateOn(state: VisitState, visitDate: string, today: string): Vi
 }
 
 /** The visitor may cancel a booked visit before its day, or withdraw a request any time before a decision. */
-export function visitorCanCancel(state: VisitState, visitDate: string, today: string): VisitState | undefined {
+export function visitorCanCancel(state: VisitState, visitDate: string, today: string): 'cancelled' | 'withdrawn' | undefined {
   if (state === 'booked' && visitDate > today) return 'cancelled'
   if (state === 'requested') return 'withdrawn'
   return undefined
