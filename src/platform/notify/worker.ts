@@ -111,7 +111,16 @@ export async function startNotifyQueue(
         const lastAttempt = job.retryCount >= job.retryLimit
         // The lease lasts as long as pg-boss gives this job before taking its worker for dead.
         const leaseSeconds = Math.max(1, Math.ceil(Number(job.expireInSeconds) || config.expireSeconds))
-        const outcome = await deliverMessage(database, provider, job.data.messageId, { leaseSeconds, lastAttempt })
+        let outcome: DeliveryOutcome
+        try {
+          outcome = await deliverMessage(database, provider, job.data.messageId, { leaseSeconds, lastAttempt })
+        } catch (error) {
+          // Our own fault (the database, a bug) on the last try: say so on the message rather than leave it waiting forever.
+          if (lastAttempt && !(error instanceof SendFailure)) {
+            await markFailed(notifyDb(database.db), job.data.messageId, provider.name, `Gave up: ${(error as Error).message}`).catch(() => {})
+          }
+          throw error
+        }
         if (outcome === 'failed') log.warn(`notify: message ${job.data.messageId} failed; see /staff/outbox`)
       },
     )
