@@ -27,6 +27,8 @@ import type { JusticeService } from './platform/service.js'
 import { messageTypes as notifyMessageTypes, notifyMigrations, registerNotify, type MessageType } from './platform/notify/index.js'
 import { journeyMigrations, messageTypes as journeyMessageTypes } from './platform/journeys/index.js'
 import { kpiMigrations } from './platform/kpi/index.js'
+import { auditMigrations } from './platform/audit/index.js'
+import { messageTypes as staffMessageTypes, registerStaff, staffMigrations } from './platform/staff/index.js'
 import { services as allServices } from './services/index.js'
 
 export interface AppDependencies {
@@ -54,12 +56,12 @@ export function referenceDataImporters(services: readonly JusticeService[] = all
 }
 
 export async function migrateAll(database: Database, services: readonly JusticeService[] = allServices): Promise<string[]> {
-  return migrate(database.db as never, [...platformMigrations, ...notifyMigrations, ...journeyMigrations, ...kpiMigrations, ...services.flatMap((s) => s.migrations ?? [])])
+  return migrate(database.db as never, [...platformMigrations, ...notifyMigrations, ...journeyMigrations, ...kpiMigrations, ...auditMigrations, ...staffMigrations, ...services.flatMap((s) => s.migrations ?? [])])
 }
 
 /** Every message type: the platform modules' lists, then each service's. */
 export function allMessageTypes(services: readonly JusticeService[] = allServices): MessageType[] {
-  return [...notifyMessageTypes, ...journeyMessageTypes, ...services.flatMap((s) => s.messageTypes ?? [])]
+  return [...notifyMessageTypes, ...journeyMessageTypes, ...staffMessageTypes, ...services.flatMap((s) => s.messageTypes ?? [])]
 }
 
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<JusticeApp> {
@@ -100,6 +102,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   registerObservability(app, { database, version: VERSION, gitCommit: config.gitCommit })
   registerAssets(app, assets)
   registerSite(app, { services, supportEmail: config.supportEmail, production: config.production })
+  // Before any other module's routes, so its check sees every staff route.
+  registerStaff(app, { config, database })
   await registerNotify(app, { config, database, messageTypes: allMessageTypes(services) })
 
   registerOpenApi(app, services.flatMap((s) => (s.openApi ? [s.openApi] : [])), VERSION)

@@ -16,6 +16,8 @@ import { openDatabase, type Database } from './platform/db/index.js'
 import { formatCounts, inDependencyOrder, runImport } from './platform/reference-data/index.js'
 import { main as serveMain } from './main.js'
 import { printOutbox, runWorker } from './platform/notify/cli.js'
+import { runAuditCommand } from './platform/audit/index.js'
+import { runStaffCommand } from './platform/staff/index.js'
 
 // Justice services keep UK time: visit sessions, opening hours and MOJ timeline dates
 // are local times in England and Wales, whatever the host's clock zone is.
@@ -31,6 +33,8 @@ Commands:
   import all [dir]         Import every kind from dir, default REFERENCE_DATA_DIR
   worker [--drain]         Send email and text messages; --drain stops when none are waiting
   outbox [n]               Print the latest n messages (default 20)
+  staff create-admin --email x   Create a platform admin and print a single-use set-up link
+  audit verify             Check the audit trail's hash chain; exit code 2 if it was tampered with
   help                     Show this help
 `
 
@@ -58,6 +62,10 @@ export async function run(argv: string[], out: (line: string) => void = (l) => p
   }
   const config = loadConfig()
   switch (command) {
+    case 'staff':
+      return withDatabase(config, (database) => runStaffCommand(args, database, config, out))
+    case 'audit':
+      return withDatabase(config, (database) => runAuditCommand(args, database.db, out))
     case 'migrate': {
       const ran = await withDatabase(config, async () => [])
       out(`Database is up to date${ran.length ? ` (${ran.length} migrations run)` : ''}.`)

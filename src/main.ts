@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { buildApp, referenceDataImporters, type JusticeApp } from './app.js'
 import { importMissing } from './platform/reference-data/index.js'
+import { firstAdminLink } from './platform/staff/index.js'
 
 // Justice services keep UK time: visit sessions, opening hours and MOJ timeline dates
 // are local times in England and Wales, whatever the host's clock zone is.
@@ -24,6 +25,8 @@ export async function serve(config: Config): Promise<JusticeApp> {
     if (missing.length > 0) app.log.warn(`Reference data not loaded: ${missing.join(', ')}. Looked in ${config.referenceDataDir}.`)
   }
   for (const service of justice.services) await service.onStart?.({ config, database })
+  const adminLink = await firstAdminLink(database, config)
+  if (adminLink) process.stdout.write(`\n  No staff accounts yet. Set up the local admin (admin@localhost.test) with this single-use link:\n  ${adminLink}\n`)
   await app.listen({ port: config.port, host: config.host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

@@ -1,0 +1,346 @@
+/**
+ * Staff sign-in, roles and scopes, and attacks on them, through inject() on
+ * each test database.
+ */
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { sql } from 'kysely'
+import { Client, csrfFrom, startTestApp, type TestApp } from '../support/app.js'
+import { databaseKinds } from '../support/databases.js'
+import { forgetLastCode, makeStaff, signIn, type TestStaff } from '../support/staff.js'
+import Fastify from 'fastify'
+import { registerStaffGuard } from '../../src/platform/staff/guard.js'
+import { html } from '../../src/platform/ui/html.js'
+import { pageContext } from '../../src/platform/http/pages.js'
+import { DEFAULT_TIMEOUTS, requireRole, staffPage } from '../../src/platform/staff/index.js'
+import { staffDb } from '../../src/platform/staff/repository.js'
+import { totpCode } from '../../src/platform/staff/two-factor.js'
+import { runAuditCommand, verifyAuditTrail } from '../../src/platform/audit/index.js'
+import type { JusticeService } from '../../src/platform/service.js'
+
+/** A service with a prison-scoped staff page, as prison visits will have. */
+const probe: JusticeService = {
+  id: 'staff-probe',
+  name: { en: 'Probe', cy: 'Prawf' },
+  description: { en: 'Used by tests', cy: 'Ar gyfer profion' },
+  path: '/staff-probe',
+  listed: false,
+  async plugin(app) {
+    const regions: Record<string, string> = { BWI: 'Wales', CFI: 'Wales', LEI: 'Yorkshire' }
+    app.staffAccess.placeRegions('prison', async (code) => regions[code])
+    app.get<{ Params: { code: string } }>(
+      '/staff/probe/prisons/:code',
+      { config: { staff: requireRole('visits-staff', { prison: (r) => r.params.code }) } },
+      (request, reply) =>
+        reply.page(staffPage(pageContext(request), { title: `Prison ${request.params.code}`, content: html`<h1 class="govuk-heading-l">Prison ${request.params.code}</h1>` })),
+    )
+    app.post('/staff/probe/action', { config: { staff: requireRole('visits-staff') } }, (_request, reply) => reply.send('done'))
+  },
+}
+
+for (const kind of databaseKinds()) {
+  describe(`staff access on ${kind}`, () => {
+    let t: TestApp
+    let admin: TestStaff
+    let visits: TestStaff
+    before(async () => {
+      t = await startTestApp(kind, { services: [probe] })
+      admin = await makeStaff(t.database.db, [{ role: 'platform-admin', scope: { kind: 'all' } }])
+      visits = await makeStaff(t.database.db, [{ role: 'visits-staff', scope: { kind: 'prisons', values: ['BWI'] } }])
+    })
+    after(async () => {
+      await t.close()
+    })
+
+    test('a staff route that declares no access stops the app starting', async () => {
+      // The same guard buildApp registers, on a bare Fastify (a half-built app would leave its queue running).
+      const app = Fastify()
+      registerStaffGuard(app, t.database.db, DEFAULT_TIMEOUTS)
+      await assert.rejects(async () => {
+        await app.register(async (child) => {
+          child.get('/staff/declared', { config: { staff: requireRole('visits-staff') } }, () => 'fine')
+          child.get('/staff/oops', () => 'open')
+        })
+        await app.ready()
+      }, /GET \/staff\/oops is a staff route but declares no access/)
+      await app.close().catch(() => {})
+    })
+
+    test('every staff route sends an unauthenticated request to sign in', async () => {
+      const routes = t.app.staffAccess.routes.filter((r) => r.url === '/staff' || r.url.startsWith('/staff/'))
+      assert.ok(routes.length >= 20, `found ${routes.length} staff routes`)
+      assert.ok(routes.some((r) => r.url === '/staff/probe/prisons/:code'), "a service's routes are included")
+      assert.ok(routes.some((r) => r.url === '/staff/audit'))
+      let checked = 0
+      for (const route of routes) {
+        if (route.method === 'HEAD' || route.rule?.kind === 'public') continue
+        const url = route.url.replace(/:[a-z]+/gi, '00000000-0000-0000-0000-000000000000')
+        const response = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'POST' ? {} : undefined })
+        assert.equal(response.statusCode, 303, `${route.method} ${route.url}`)
+        assert.match(response.headers.location as string, /^\/staff\/sign-in(\?returnTo=|$)/, `${route.method} ${route.url}`)
+        checked++
+      }
+      assert.ok(checked >= 15)
+    })
+
+    test('sign-in is refused without the CSRF token', async () => {
+      const client = new Client(t.app)
+      await client.get('/staff/sign-in')
+      const forged = await client.post('/staff/sign-in', { email: visits.email, password: visits.password })
+      assert.equal(forged.statusCode, 403)
+      const wrong = await client.post('/staff/sign-in', { _csrf: 'not-the-token', email: visits.email, password: visits.password })
+      assert.equal(wrong.statusCode, 403)
+      assert.equal((await client.get('/staff/sign-in/two-factor')).statusCode, 303, 'no half-signed-in state was created')
+    })
+
+    test('signing in rotates the session id, so a planted id is useless', async () => {
+      await forgetLastCode(t.database.db, visits)
+      const victim = new Client(t.app)
+      await victim.get('/staff/sign-in')
+      const planted = new Map(victim.cookies)
+      assert.ok(planted.size > 0)
+      const location = await signIn(victim, visits)
+      assert.equal(location, '/staff')
+      assert.notDeepEqual(new Map(victim.cookies), planted)
+      assert.equal((await victim.get('/staff')).statusCode, 200)
+      const attacker = new Client(t.app)
+      for (const [k, v] of planted) attacker.cookies.set(k, v)
+      const stolen = await attacker.get('/staff')
+      assert.equal(stolen.statusCode, 303)
+    })
+
+    test('returnTo goes back within the staff side and nowhere else', async () => {
+      for (const [returnTo, expected] of [
+        ['/staff/probe/prisons/BWI', '/staff/probe/prisons/BWI'],
+        ['https://evil.example/staff', '/staff'],
+        ['//evil.example/x', '/staff'],
+        ['/staff/..//evil.example', '/staff'],
+      ] as const) {
+        await forgetLastCode(t.database.db, visits)
+        const client = new Client(t.app)
+        assert.equal(await signIn(client, visits, returnTo), expected, returnTo)
+      }
+      // Posted directly, too.
+      await forgetLastCode(t.database.db, visits)
+      const client = new Client(t.app)
+      const page = await client.get('/staff/sign-in')
+      await client.post('/staff/sign-in', { _csrf: csrfFrom(page.body), email: visits.email, password: visits.password, returnTo: 'https://evil.example' })
+      const done = await client.submit('/staff/sign-in/two-factor', { code: totpCode(visits.secret) })
+      assert.equal(done.headers.location, '/staff')
+    })
+
+    test('a TOTP code cannot be used twice', async () => {
+      await forgetLastCode(t.database.db, visits)
+      const code = totpCode(visits.secret)
+      const first = new Client(t.app)
+      let page = await first.get('/staff/sign-in')
+      await first.post('/staff/sign-in', { _csrf: csrfFrom(page.body), email: visits.email, password: visits.password })
+      assert.equal((await first.submit('/staff/sign-in/two-factor', { code })).statusCode, 303)
+      const second = new Client(t.app)
+      page = await second.get('/staff/sign-in')
+      await second.post('/staff/sign-in', { _csrf: csrfFrom(page.body), email: visits.email, password: visits.password })
+      const replay = await second.submit('/staff/sign-in/two-factor', { code })
+      assert.equal(replay.statusCode, 200)
+      assert.match(replay.body, /Enter a correct security code/)
+      assert.equal((await second.get('/staff')).statusCode, 303)
+    })
+
+    test('a recovery code works once', async () => {
+      const person = await makeStaff(t.database.db, [])
+      for (const expected of [303, 200]) {
+        const client = new Client(t.app)
+        const page = await client.get('/staff/sign-in')
+        await client.post('/staff/sign-in', { _csrf: csrfFrom(page.body), email: person.email, password: person.password })
+        const r = await client.submit('/staff/sign-in/recovery-code', { code: person.recoveryCodes[0]!.toUpperCase() })
+        assert.equal(r.statusCode, expected)
+      }
+    })
+
+    test('messages never reveal whether an email has an account', async () => {
+      const client = new Client(t.app)
+      const unknown = await client.submit('/staff/sign-in', { email: 'nobody@justice.gov.uk', password: 'whatever at all' })
+      const wrong = await client.submit('/staff/sign-in', { email: admin.email, password: 'not the password' })
+      const message = (body: string) => /<div class="govuk-error-summary__body">[\s\S]*?<\/div>/.exec(body)?.[0]
+      assert.equal(unknown.statusCode, 200)
+      assert.ok(message(unknown.body))
+      assert.equal(message(unknown.body), message(wrong.body))
+      const resetUnknown = await client.submit('/staff/password-reset', { email: 'nobody@justice.gov.uk' })
+      const resetKnown = await client.submit('/staff/password-reset', { email: admin.email })
+      assert.equal(resetUnknown.body.replace(/nonce="[^"]+"/g, ''), resetKnown.body.replace(/nonce="[^"]+"/g, ''))
+      await t.database.db.updateTable('staff_users' as never).set({ failed_attempts: 0 } as never).execute()
+    })
+
+    test('after 5 failures the account is locked for 15 minutes, even with the right password', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const client = new Client(t.app)
+      for (let i = 0; i < 5; i++) await client.submit('/staff/sign-in', { email: person.email, password: 'wrong password ' + i })
+      const locked = await client.submit('/staff/sign-in', { email: person.email, password: person.password })
+      assert.equal(locked.statusCode, 200)
+      assert.match(locked.body, /Enter a correct email address and password/)
+      const row = await staffDb(t.database.db).selectFrom('staff_users').select('locked_until').where('id', '=', person.id).executeTakeFirstOrThrow()
+      const minutes = ((row.locked_until as Date).getTime() - Date.now()) / 60_000
+      assert.ok(minutes > 14 && minutes <= 15, `locked for ${minutes} minutes`)
+      // When the lock has passed, the right password works again.
+      await staffDb(t.database.db).updateTable('staff_users').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', person.id).execute()
+      assert.equal(await signIn(new Client(t.app), person), '/staff')
+    })
+
+    test('too many failures from one IP address are refused', async () => {
+      const ip = '203.0.113.9'
+      await staffDb(t.database.db).insertInto('staff_sign_in_failures').values(Array.from({ length: 50 }, () => ({ ip, at: new Date() }))).execute()
+      const client = new Client(t.app)
+      const page = await client.get('/staff/sign-in')
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/staff/sign-in',
+        remoteAddress: ip,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        payload: new URLSearchParams({ _csrf: csrfFrom(page.body), email: admin.email, password: admin.password }).toString(),
+      })
+      assert.equal(r.statusCode, 429)
+      assert.match(r.body, /too many attempts/)
+    })
+
+    test('scope: a grant for one prison shows that prison and hides the others as not found', async () => {
+      await forgetLastCode(t.database.db, visits)
+      const client = new Client(t.app)
+      await signIn(client, visits)
+      assert.equal((await client.get('/staff/probe/prisons/BWI')).statusCode, 200)
+      assert.equal((await client.get('/staff/probe/prisons/LEI')).statusCode, 404)
+      assert.equal((await client.get('/staff/users')).statusCode, 403, 'no platform-admin role')
+      const regional = await makeStaff(t.database.db, [{ role: 'visits-staff', scope: { kind: 'region', values: ['Wales'] } }])
+      const other = new Client(t.app)
+      await signIn(other, regional)
+      assert.equal((await other.get('/staff/probe/prisons/CFI')).statusCode, 200)
+      assert.equal((await other.get('/staff/probe/prisons/LEI')).statusCode, 404)
+    })
+
+    test('a deactivated person is signed out at their next request', async () => {
+      const person = await makeStaff(t.database.db, [{ role: 'visits-staff', scope: { kind: 'all' } }])
+      const theirs = new Client(t.app)
+      await signIn(theirs, person)
+      assert.equal((await theirs.get('/staff')).statusCode, 200)
+      await forgetLastCode(t.database.db, admin)
+      const admins = new Client(t.app)
+      await signIn(admins, admin)
+      const r = await admins.submit(`/staff/users/${person.id}`, {}, `/staff/users/${person.id}/deactivate`)
+      assert.equal(r.statusCode, 303)
+      const next = await theirs.get('/staff/probe/prisons/BWI')
+      assert.equal(next.statusCode, 303)
+      assert.match(next.headers.location as string, /^\/staff\/sign-in/)
+      // And cannot sign in again.
+      const again = await new Client(t.app).submit('/staff/sign-in', { email: person.email, password: person.password })
+      assert.match(again.body, /Enter a correct email address and password/)
+    })
+
+    test('a session ends after 30 minutes idle', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const client = new Client(t.app)
+      await signIn(client, person)
+      assert.equal((await client.get('/staff')).statusCode, 200)
+      await sql`update sessions set data = jsonb_set(data, '{staff,lastSeenAt}', to_jsonb(((extract(epoch from now()) * 1000)::bigint - 31 * 60 * 1000))) where data->'staff'->>'userId' = ${person.id}`.execute(t.database.db)
+      const r = await client.get('/staff')
+      assert.equal(r.statusCode, 303)
+      assert.match((await client.get('/staff/sign-in')).body, /did not use the service for a while/)
+    })
+
+    test('sign out, and sign out everywhere', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const laptop = new Client(t.app)
+      const phone = new Client(t.app)
+      await signIn(laptop, person)
+      await forgetLastCode(t.database.db, person)
+      await signIn(phone, person)
+      const out = await laptop.submit('/staff/sign-out', {})
+      assert.equal(out.headers.location, '/staff/signed-out')
+      assert.equal((await laptop.get('/staff')).statusCode, 303)
+      assert.equal((await phone.get('/staff')).statusCode, 200)
+      await forgetLastCode(t.database.db, person)
+      await signIn(laptop, person)
+      await laptop.submit('/staff', {}, '/staff/sign-out-everywhere')
+      assert.equal((await phone.get('/staff')).statusCode, 303)
+      assert.equal((await laptop.get('/staff')).statusCode, 303)
+    })
+
+    test('an invitation sets up an account with a password and an authenticator app, once', async () => {
+      await forgetLastCode(t.database.db, admin)
+      const admins = new Client(t.app)
+      await signIn(admins, admin)
+      const email = `new.${kind}@justice.gov.uk`
+      const invited = await admins.submit('/staff/users/invite', { name: 'Nia Jones', email })
+      assert.equal(invited.statusCode, 303)
+      const again = await admins.submit('/staff/users/invite', { name: 'Nia Jones', email })
+      assert.match(again.body, /already a staff account/)
+      const message = await sql<{ body: string }>`select body from notify_messages where recipient = ${email} and type = 'staff-set-up-link'`.execute(t.database.db)
+      const link = /https?:\/\/[^\s]+\/staff\/set-up\/[A-Za-z0-9_-]+/.exec(message.rows[0]!.body)![0]
+      const path = new URL(link).pathname
+      const newcomer = new Client(t.app)
+      const form = await newcomer.get(path)
+      assert.equal(form.statusCode, 200)
+      assert.match(form.body, /src="data:image\/svg\+xml;base64,/)
+      const secret = /<code class="app-secret">([A-Z2-7 ]+)<\/code>/.exec(form.body)![1]!.replace(/ /g, '')
+      const weak = await newcomer.post(path, { _csrf: csrfFrom(form.body), password: 'password1234', confirm: 'password1234', code: totpCode(secret) })
+      assert.equal(weak.statusCode, 200)
+      assert.match(weak.body, /too common/)
+      const done = await newcomer.post(path, { _csrf: csrfFrom(form.body), password: 'granite lantern meadow', confirm: 'granite lantern meadow', code: totpCode(secret) })
+      assert.equal(done.statusCode, 200)
+      assert.equal(done.body.match(/<li><code>[a-z2-9]{5}-[a-z2-9]{5}<\/code><\/li>/g)?.length, 10)
+      assert.equal((await newcomer.get(path)).statusCode, 404, 'the link works once')
+      const user = await staffDb(t.database.db).selectFrom('staff_users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirstOrThrow()
+      assert.match(user.password_hash!, /^\$argon2id\$/)
+    })
+
+    test('the audit trail records sign-ins, failures and changes, refuses edits, and verify catches a hand-edited row', async () => {
+      const db = t.database.db
+      const actions = await sql<{ action: string }>`select distinct action from audit_events`.execute(db)
+      const seen = new Set(actions.rows.map((r) => r.action))
+      for (const a of ['staff.sign-in', 'staff.sign-in.failed', 'staff.sign-out', 'staff.sign-out-everywhere', 'staff.user.deactivate', 'staff.user.invite', 'staff.account.set-up', 'staff.user.view']) {
+        assert.ok(seen.has(a), `${a} is audited`)
+      }
+      const leaked = await sql<{ n: number }>`select count(*)::int as n from audit_events where before::text ~* 'violet kettle' or after::text ~* 'violet kettle|argon2'`.execute(db)
+      assert.equal(leaked.rows[0]!.n, 0, 'no secrets in the trail')
+      assert.deepEqual((await verifyAuditTrail(db)).problems, [])
+      await assert.rejects(sql`update audit_events set action = 'x' where id = 1`.execute(db), /append-only/)
+      await assert.rejects(sql`delete from audit_events where id = 2`.execute(db), /append-only/)
+      // The owner of the table can still switch the trigger off; verify is what catches that.
+      await sql`alter table audit_events disable trigger audit_events_no_change`.execute(db)
+      await sql`update audit_events set after = '{"email":"someone-else@example.com"}' where id = 3`.execute(db)
+      await sql`alter table audit_events enable trigger audit_events_no_change`.execute(db)
+      const lines: string[] = []
+      assert.equal(await runAuditCommand(['verify'], db, (l) => lines.push(l)), 2)
+      assert.match(lines.join('\n'), /event 3: its contents do not match its hash/)
+    })
+
+    test('the audit viewer filters events and exports them as CSV', async () => {
+      await forgetLastCode(t.database.db, admin)
+      const client = new Client(t.app)
+      await signIn(client, admin)
+      const page = await client.get(`/staff/audit?action=staff.sign-in&person=${encodeURIComponent(visits.email)}`)
+      assert.equal(page.statusCode, 200)
+      assert.match(page.body, /staff\.sign-in/)
+      assert.doesNotMatch(page.body, /staff\.user\.deactivate/)
+      const bad = await client.get('/staff/audit?from=2026-02-30')
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /govuk-error-summary/)
+      const csv = await client.get('/staff/audit/events.csv?action=staff.user')
+      assert.equal(csv.statusCode, 200)
+      assert.match(csv.headers['content-type'] as string, /text\/csv/)
+      const lines = csv.body.trim().split('\r\n')
+      assert.match(lines[0]!, /^id,at,actor_email,action/)
+      assert.ok(lines.length > 1)
+      assert.ok(lines.slice(1).every((l) => /,staff\.user\./.test(l)))
+      assert.equal((await client.get('/staff/audit')).statusCode, 200)
+      await forgetLastCode(t.database.db, visits)
+      const other = new Client(t.app)
+      await signIn(other, visits)
+      assert.equal((await other.get('/staff/audit')).statusCode, 403)
+    })
+
+    test('pages are in English and Welsh', async () => {
+      const client = new Client(t.app)
+      const cy = await client.get('/staff/sign-in?lang=cy')
+      assert.match(cy.body, /<html lang="cy"/)
+      assert.match(cy.body, /Mewngofnodi/)
+    })
+  })
+}
