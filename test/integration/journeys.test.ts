@@ -243,6 +243,23 @@ for (const kind of databaseKinds()) {
       assert.equal(location(await client.get('/apply/date-of-birth')), '/apply/name')
     })
 
+    test('a journey staff complete for someone counts as assisted, against digital take-up', async () => {
+      const staff = new Client(t.app)
+      const first = await staff.get('/apply/name')
+      await staff.post('/apply/name', { _csrf: csrfFrom(first.body), name: 'Helped Person' }, { 'x-assisted': 'yes' })
+      await answerAll(staff, 'no', 'Helped Person')
+      assert.equal(await chooseSlot(staff, 'mon-am'), '/apply/check-your-answers')
+      const check = await staff.get('/apply/check-your-answers')
+      await staff.post('/apply/check-your-answers', { _csrf: csrfFrom(check.body), draft: /name="draft" value="([^"]+)"/.exec(check.body)![1]! })
+      const events = await sql<{ event: string; channel: string }>`select event, channel from journey_events where run_id = (select run_id from journey_drafts where reference is not null order by submitted_at desc limit 1)`.execute(t.database.db)
+      assert.ok(events.rows.length > 5)
+      assert.ok(events.rows.every((e) => e.channel === 'assisted'))
+      assert.ok(events.rows.some((e) => e.event === 'completed'))
+      const measures = await measureJourney(t.database.db, 'journey-probe', 'apply')
+      assert.ok(measures.digitalTakeUp !== null && measures.digitalTakeUp < 1)
+      assert.ok(measures.dropOffByPage.length > 0, 'unfinished runs show where they stopped')
+    })
+
     test('satisfaction survey after the confirmation, stored for the service', async () => {
       const client = new Client(t.app)
       const empty = await client.submit('/apply/feedback', {})

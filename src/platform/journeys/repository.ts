@@ -1,6 +1,6 @@
 /** SQL for drafts, save-and-return links and the journey's use of the sessions table. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { sql, type Kysely, type Selectable } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { withTables, type PlatformTables } from '../db/index.js'
 import type { JourneyDraftsTable, JourneyTables } from './schema.js'
 
@@ -153,16 +153,4 @@ export async function touchSession(db: Db, sessionId: string, ttlMs: number): Pr
 export async function sessionExpiry(db: Db, sessionId: string): Promise<Date | undefined> {
   const row = await db.selectFrom('sessions').select('expires_at').where('id', '=', sessionId).executeTakeFirst()
   return row ? new Date(row.expires_at) : undefined
-}
-
-/** Open drafts of a journey (for operations and tests). */
-export async function countOpenDrafts(db: Db, service: string, journey: string): Promise<number> {
-  const row = await tables(db)
-    .selectFrom('journey_drafts')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('service', '=', service)
-    .where('journey', '=', journey)
-    .where('status', '=', 'open')
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
 }
