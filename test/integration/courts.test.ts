@@ -14,7 +14,7 @@ import { runImport, type ImportSummary } from '../../src/platform/reference-data
 import { postcodeImporter } from '../../src/platform/reference-data/postcodes.js'
 import { courtsService } from '../../src/services/courts/index.js'
 import { courtImporter } from '../../src/services/courts/importer.js'
-import { refreshCourtIndex } from '../../src/services/courts/store.js'
+import { editCourt, refreshCourtIndex } from '../../src/services/courts/store.js'
 
 const COURTS_DIR = join(REFERENCE_DATA_DIR, 'courts')
 const POSTCODES_DIR = join(REFERENCE_DATA_DIR, 'postcodes')
@@ -272,7 +272,16 @@ for (const kind of databaseKinds()) {
 
     test('a re-import duplicates nothing and keeps every field staff have edited', async () => {
       const before = await sql<{ courts: number; postcodes: number; councils: number }>`select (select count(*) from courts)::int as courts, (select count(*) from court_postcodes)::int as postcodes, (select count(*) from court_council_courts)::int as councils`.execute(t.database.db)
-      await sql`update courts set name = 'Leeds Combined Court Centre (Oxford Row)', alert = 'Closed on Friday', staff_edited_fields = '["name","alert"]'::jsonb, directions = 'changed without being marked as edited' where slug = 'leeds-combined-court-centre'`.execute(t.database.db)
+      const read = await sql<{ version: number }>`select version from courts where slug = 'leeds-combined-court-centre'`.execute(t.database.db)
+      const version = read.rows[0]?.version as number
+      const saved = await editCourt(t.database.db, 'leeds-combined-court-centre', version, { name: 'Leeds Combined Court Centre (Oxford Row)', alert: 'Closed on Friday' })
+      assert.equal(saved.kind, 'saved')
+      assert.deepEqual(saved.before, { name: 'Leeds Combined Court Centre', alert: '' })
+      // A second editor who read the same version cannot overwrite the first silently.
+      const stale = await editCourt(t.database.db, 'leeds-combined-court-centre', version, { alert: 'Open as usual' })
+      assert.deepEqual(stale, { kind: 'conflict', currentVersion: version + 1 })
+      assert.deepEqual(await editCourt(t.database.db, 'no-such-court', 1, { alert: 'x' }), { kind: 'notFound' })
+      await sql`update courts set directions = 'changed without being marked as edited' where slug = 'leeds-combined-court-centre'`.execute(t.database.db)
       const summary = await runImport(t.database.db, courtImporter, COURTS_DIR, quiet)
       assert.equal(summary.counts['courts with staff edits kept'], 1)
       const after = await sql<{ courts: number; postcodes: number; councils: number }>`select (select count(*) from courts)::int as courts, (select count(*) from court_postcodes)::int as postcodes, (select count(*) from court_council_courts)::int as councils`.execute(t.database.db)
@@ -281,7 +290,7 @@ for (const kind of databaseKinds()) {
       assert.equal(row.rows[0]?.name, 'Leeds Combined Court Centre (Oxford Row)')
       assert.equal(row.rows[0]?.alert, 'Closed on Friday')
       assert.equal(row.rows[0]?.directions, '', 'a field staff did not edit comes from the data again')
-      assert.deepEqual(row.rows[0]?.staff_edited_fields, ['name', 'alert'])
+      assert.deepEqual(row.rows[0]?.staff_edited_fields, ['alert', 'name'])
       // The import rebuilt the index: the page shows the edit.
       const page = await client.get('/courts/leeds-combined-court-centre?lang=en')
       assert.match(page.body, /Leeds Combined Court Centre \(Oxford Row\)/)

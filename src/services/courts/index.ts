@@ -6,7 +6,7 @@ import { en } from './locales/en.js'
 import { cy } from './locales/cy.js'
 import { courtMigrations } from './migrations.js'
 import { registerCourtPages } from './routes.js'
-import { courtIndex } from './store.js'
+import { courtIndex, watchCourtData } from './store.js'
 
 export const courtsService: JusticeService = {
   id: 'courts',
@@ -19,6 +19,8 @@ export const courtsService: JusticeService = {
   async plugin(app, { database }) {
     registerCourtPages(app, database.db)
     await app.register(courtApi, { db: database.db, rateLimitPerMinute: 300 })
+    const stopWatching = watchCourtData(database.db)
+    app.addHook('onClose', async () => stopWatching())
   },
   async onStart({ database }) {
     // Built before the server listens, so the first visitor does not wait for it.

@@ -9,11 +9,6 @@ export function courtDb(db: Kysely<PlatformTables>): CourtDb {
   return withTables<CourtTables>(db)
 }
 
-/** A court row as written by the importer: JSON columns already stringified. */
-export type CourtImportRow = Omit<CourtsTable, 'version' | 'updated_at' | 'imported_at' | 'staff_edited_fields'> & {
-  [K in keyof CourtsTable]?: unknown
-}
-
 /** Columns staff may edit, so a re-import must leave them alone once edited. */
 export const EDITABLE_COLUMNS = [
   'fact_id', 'name', 'name_cy', 'displayed', 'lat', 'lon', 'region', 'country', 'in_person', 'access_scheme',
@@ -98,3 +93,48 @@ export async function loadCourtData(db: CourtDb) {
 }
 
 export type CourtData = Awaited<ReturnType<typeof loadCourtData>>
+
+export type SaveResult = { kind: 'saved'; version: number } | { kind: 'conflict'; currentVersion: number } | { kind: 'notFound' }
+
+/**
+ * Saves a staff edit to some of a court's columns, only if nobody has saved
+ * since the editor read version `expectedVersion` (optimistic concurrency),
+ * and marks the columns as staff-edited so that a re-import keeps them.
+ * Returns the court's columns as they were, for the audit record.
+ */
+export async function saveCourtChanges(
+  db: CourtDb,
+  slug: string,
+  expectedVersion: number,
+  changes: Partial<Record<EditableColumn, unknown>>,
+): Promise<SaveResult & { before?: Record<string, unknown> }> {
+  const columns = Object.keys(changes) as EditableColumn[]
+  if (columns.length === 0) throw new Error('no changes to save')
+  for (const c of columns) if (!(EDITABLE_COLUMNS as readonly string[]).includes(c)) throw new Error(`${c} cannot be edited`)
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('courts').selectAll().where('slug', '=', slug).forUpdate().executeTakeFirst()
+    if (!current) return { kind: 'notFound' as const }
+    if (current.version !== expectedVersion) return { kind: 'conflict' as const, currentVersion: current.version }
+    const values: Record<string, unknown> = {}
+    for (const c of columns) {
+      const v = changes[c]
+      values[c] = v !== null && typeof v === 'object' ? JSON.stringify(v) : v
+    }
+    const edited = [...new Set([...current.staff_edited_fields, ...columns])].sort()
+    const updated = await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .updateTable('courts')
+      .set({ ...values, staff_edited_fields: JSON.stringify(edited), version: sql`version + 1`, updated_at: new Date() })
+      .where('slug', '=', slug)
+      .where('version', '=', expectedVersion)
+      .returning('version')
+      .executeTakeFirstOrThrow()
+    const before = Object.fromEntries(columns.map((c) => [c, (current as Record<string, unknown>)[c]]))
+    return { kind: 'saved' as const, version: updated.version as number, before }
+  })
+}
+
+/** A fingerprint of the court data, so each process can tell cheaply when another has changed it. */
+export async function courtDataStamp(db: CourtDb): Promise<string> {
+  const row = await sql<{ stamp: string }>`select coalesce(max(updated_at)::text, '') || '/' || coalesce(max(imported_at)::text, '') || '/' || count(*)::text as stamp from courts`.execute(db)
+  return row.rows[0]?.stamp ?? ''
+}

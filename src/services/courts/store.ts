@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { PlatformTables } from '../../platform/db/index.js'
-import { courtDb, loadCourtData } from './repository.js'
+import { courtDataStamp, courtDb, loadCourtData, saveCourtChanges, type EditableColumn } from './repository.js'
 import { sanitiseCourtHtml } from './sanitise.js'
 import { buildCourtIndex, type CourtIndex } from './search.js'
 
@@ -38,4 +38,36 @@ async function load(db: Kysely<PlatformTables>): Promise<CourtIndex> {
     court.facilities = court.facilities.map((f) => ({ ...f, description: sanitiseCourtHtml(f.description) }))
   }
   return buildCourtIndex(data)
+}
+
+/**
+ * Another process (a second web server, the import command) may change the
+ * data. Each process checks a one-row fingerprint now and then and rebuilds
+ * when it moved: one tiny query per interval, never one per request.
+ */
+export function watchCourtData(db: Kysely<PlatformTables>, intervalMs = 30_000): () => void {
+  let last: string | undefined
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    courtDataStamp(courtDb(db))
+      .then(async (stamp) => {
+        if (last !== undefined && stamp !== last) await refreshCourtIndex(db)
+        last = stamp
+      })
+      .catch(() => {})
+      .finally(() => {
+        running = false
+      })
+  }, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+/** Saves a staff edit (see saveCourtChanges) and rebuilds this process's index when it is saved. */
+export async function editCourt(db: Kysely<PlatformTables>, slug: string, expectedVersion: number, changes: Partial<Record<EditableColumn, unknown>>) {
+  const result = await saveCourtChanges(courtDb(db), slug, expectedVersion, changes)
+  if (result.kind === 'saved') await refreshCourtIndex(db)
+  return result
 }
