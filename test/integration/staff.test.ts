@@ -7,36 +7,13 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { Client, csrfFrom, startTestApp, type TestApp } from '../support/app.js'
 import { databaseKinds } from '../support/databases.js'
-import { forgetLastCode, makeStaff, signIn, type TestStaff } from '../support/staff.js'
+import { forgetLastCode, makeStaff, scopedProbe as probe, signIn, type TestStaff } from '../support/staff.js'
 import Fastify from 'fastify'
 import { registerStaffGuard } from '../../src/platform/staff/guard.js'
-import { html } from '../../src/platform/ui/html.js'
-import { pageContext } from '../../src/platform/http/pages.js'
-import { DEFAULT_TIMEOUTS, requireRole, staffPage } from '../../src/platform/staff/index.js'
+import { DEFAULT_TIMEOUTS, requireRole } from '../../src/platform/staff/index.js'
 import { staffDb } from '../../src/platform/staff/repository.js'
 import { totpCode } from '../../src/platform/staff/two-factor.js'
 import { runAuditCommand, verifyAuditTrail } from '../../src/platform/audit/index.js'
-import type { JusticeService } from '../../src/platform/service.js'
-
-/** A service with a prison-scoped staff page, as prison visits will have. */
-const probe: JusticeService = {
-  id: 'staff-probe',
-  name: { en: 'Probe', cy: 'Prawf' },
-  description: { en: 'Used by tests', cy: 'Ar gyfer profion' },
-  path: '/staff-probe',
-  listed: false,
-  async plugin(app) {
-    const regions: Record<string, string> = { BWI: 'Wales', CFI: 'Wales', LEI: 'Yorkshire' }
-    app.staffAccess.placeRegions('prison', async (code) => regions[code])
-    app.get<{ Params: { code: string } }>(
-      '/staff/probe/prisons/:code',
-      { config: { staff: requireRole('visits-staff', { prison: (r) => r.params.code }) } },
-      (request, reply) =>
-        reply.page(staffPage(pageContext(request), { title: `Prison ${request.params.code}`, content: html`<h1 class="govuk-heading-l">Prison ${request.params.code}</h1>` })),
-    )
-    app.post('/staff/probe/action', { config: { staff: requireRole('visits-staff') } }, (_request, reply) => reply.send('done'))
-  },
-}
 
 for (const kind of databaseKinds()) {
   describe(`staff access on ${kind}`, () => {

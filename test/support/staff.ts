@@ -11,6 +11,10 @@ import { hashPassword } from '../../src/platform/staff/passwords.js'
 import { completeSetUp, createUser, replaceGrants, staffDb } from '../../src/platform/staff/repository.js'
 import { newRecoveryCodes, newTotpSecret, totpCode } from '../../src/platform/staff/two-factor.js'
 import { Client, csrfFrom } from './app.js'
+import { html } from '../../src/platform/ui/html.js'
+import { pageContext } from '../../src/platform/http/pages.js'
+import { identityOf, requireRole, staffPage } from '../../src/platform/staff/index.js'
+import type { JusticeService } from '../../src/platform/service.js'
 
 export interface TestStaff {
   id: string
@@ -50,4 +54,30 @@ export async function signIn(client: Client, staff: TestStaff, returnTo?: string
   const second = await client.submit('/staff/sign-in/two-factor', { code: totpCode(staff.secret) })
   assert.equal(second.statusCode, 303, second.body.slice(0, 3000))
   return second.headers.location as string
+}
+
+/** A service with a prison-scoped staff page, as prison visits will have; its prisons' regions are made up. */
+export const scopedProbe: JusticeService = {
+  id: 'staff-probe',
+  name: { en: 'Probe', cy: 'Prawf' },
+  description: { en: 'Used by tests', cy: 'Ar gyfer profion' },
+  path: '/staff-probe',
+  listed: false,
+  async plugin(app) {
+    const regions: Record<string, string> = { BWI: 'Wales', CFI: 'Wales', LEI: 'Yorkshire' }
+    app.staffAccess.placeRegions('prison', async (code) => regions[code])
+    app.get<{ Params: { code: string } }>(
+      '/staff/probe/prisons/:code',
+      { config: { staff: requireRole('visits-staff', { prison: (r) => r.params.code }) } },
+      (request, reply) =>
+        reply.page(
+          staffPage(pageContext(request), {
+            title: `Prison ${request.params.code}`,
+            identity: identityOf(request.staff!, request.lang),
+            content: html`<h1 class="govuk-heading-l">Prison ${request.params.code}</h1>`,
+          }),
+        ),
+    )
+    app.post('/staff/probe/action', { config: { staff: requireRole('visits-staff') } }, (_request, reply) => reply.send('done'))
+  },
 }
