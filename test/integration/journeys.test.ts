@@ -172,7 +172,7 @@ for (const kind of databaseKinds()) {
     test('a failing submission keeps the draft, and a retry succeeds', async () => {
       const client = new Client(t.app)
       await answerAll(client, 'no', 'Fail Please')
-      await chooseSlot(client, 'mon-am')
+      assert.equal(await chooseSlot(client, 'wed-am'), '/apply/check-your-answers')
       const check = await client.get('/apply/check-your-answers')
       const form = { _csrf: csrfFrom(check.body), draft: /name="draft" value="([^"]+)"/.exec(check.body)![1]! }
       const failed = await client.post('/apply/check-your-answers', form)
@@ -181,6 +181,18 @@ for (const kind of databaseKinds()) {
       assert.equal((await client.get('/apply/check-your-answers')).statusCode, 200)
       assert.equal(location(await client.submit('/apply/name?change=1', { name: 'Passes Now' })), '/apply/check-your-answers')
       assert.equal(location(await client.post('/apply/check-your-answers', form)), '/apply/confirmation')
+    })
+
+    test('an answer refused at submission sends the user back to that page with the error', async () => {
+      const client = new Client(t.app)
+      await answerAll(client, 'no', 'Slot Gone')
+      assert.equal(await chooseSlot(client, 'wed-pm'), '/apply/check-your-answers')
+      const check = await client.get('/apply/check-your-answers')
+      const refused = await client.post('/apply/check-your-answers', { _csrf: csrfFrom(check.body), draft: /name="draft" value="([^"]+)"/.exec(check.body)![1]! })
+      assert.equal(refused.statusCode, 200)
+      assert.match(refused.body, /<title>Error: Choose a visit time/)
+      assert.match(refused.body, /<a href="#slot">That time is no longer available. Choose another time<\/a>/)
+      assert.equal(location(await client.get('/apply/check-your-answers')), '/apply/visit-time')
     })
 
     test('save and come back later: a single-use emailed link restores the draft in a new session', async () => {
@@ -248,7 +260,7 @@ for (const kind of databaseKinds()) {
       const first = await staff.get('/apply/name')
       await staff.post('/apply/name', { _csrf: csrfFrom(first.body), name: 'Helped Person' }, { 'x-assisted': 'yes' })
       await answerAll(staff, 'no', 'Helped Person')
-      assert.equal(await chooseSlot(staff, 'mon-am'), '/apply/check-your-answers')
+      assert.equal(await chooseSlot(staff, 'thu-am'), '/apply/check-your-answers')
       const check = await staff.get('/apply/check-your-answers')
       await staff.post('/apply/check-your-answers', { _csrf: csrfFrom(check.body), draft: /name="draft" value="([^"]+)"/.exec(check.body)![1]! })
       const events = await sql<{ event: string; channel: string }>`select event, channel from journey_events where run_id = (select run_id from journey_drafts where reference is not null order by submitted_at desc limit 1)`.execute(t.database.db)

@@ -10,6 +10,7 @@ import type { JusticeService } from '../../src/platform/service.js'
 import { html } from '../../src/platform/ui/html.js'
 import { formatDate } from '../../src/platform/i18n/index.js'
 import {
+  AnswerRejected,
   customPage,
   date,
   defineJourney,
@@ -40,6 +41,9 @@ export const SLOTS = [
   { id: 'mon-am', en: 'Monday morning', cy: 'Bore dydd Llun' },
   { id: 'mon-pm', en: 'Monday afternoon', cy: 'Prynhawn dydd Llun' },
   { id: 'tue-am', en: 'Tuesday morning', cy: 'Bore dydd Mawrth' },
+  { id: 'wed-am', en: 'Wednesday morning', cy: 'Bore dydd Mercher' },
+  { id: 'wed-pm', en: 'Wednesday afternoon', cy: 'Prynhawn dydd Mercher' },
+  { id: 'thu-am', en: 'Thursday morning', cy: 'Bore dydd Iau' },
 ] as const
 
 const pages = {
@@ -192,6 +196,7 @@ export const testJourney = defineJourney({
   },
   submit: async (trx, answers, { draftId }) => {
     if (answers.name?.name === 'Fail Please') throw new Error('the service could not take the application')
+    if (answers.name?.name === 'Slot Gone') throw new AnswerRejected('visitTime', [{ field: 'slot', message: 'That time is no longer available. Choose another time' }])
     // The held time becomes the booking: release the hold.
     await sql`delete from test_journey_holds where draft_id = ${draftId}`.execute(trx)
     references++

@@ -98,6 +98,20 @@ export interface SubmitContext {
 
 export type Channel = 'digital' | 'assisted'
 
+/**
+ * Thrown by `submit` when an answer is no longer acceptable (the visit time
+ * has gone since it was chosen). The transaction rolls back, the answer is
+ * cleared, and the user is shown that page again with these errors.
+ */
+export class AnswerRejected extends Error {
+  constructor(
+    readonly page: string,
+    readonly errors: FieldError[],
+  ) {
+    super(`The answer to ${page} was refused at submission`)
+  }
+}
+
 export interface JourneyDefinition<P extends PageMap> {
   /** Unique within the service: `book-a-visit`. */
   id: string
@@ -117,7 +131,8 @@ export interface JourneyDefinition<P extends PageMap> {
   /**
    * Runs in one database transaction with the answers of the user's own path
    * (answers on branches they left are dropped). Throwing rolls back and keeps
-   * the draft. Returns the reference shown on the confirmation page.
+   * the draft; throwing `AnswerRejected` sends the user back to a page with
+   * errors. Returns the reference shown on the confirmation page.
    */
   submit: (trx: Kysely<PlatformTables>, answers: Answers<P>, ctx: SubmitContext) => Promise<{ reference: string }>
   confirmation: {

@@ -18,7 +18,7 @@ import type { SummaryListRow } from '../ui/govuk/index.js'
 import type { PageContext } from '../ui/layouts/page.js'
 import { recordJourneyEvents, recordSatisfaction, type JourneyEvent } from '../kpi/repository.js'
 import { email as emailField, fieldErrors, firstValue, formSchema, lowerFirst, type FieldError, type FormValues } from './fields.js'
-import { CHECK_ANSWERS, titleText, type AnswerPage, type Channel, type CustomPage, type Journey, type PageMap } from './journey.js'
+import { AnswerRejected, CHECK_ANSWERS, titleText, type AnswerPage, type Channel, type CustomPage, type Journey, type PageMap } from './journey.js'
 import { afterAnswer, answersOnPath, isReachable, previousPage, walk } from './walk.js'
 import { questionView } from './view.js'
 import { journeyText } from './text.js'
@@ -292,7 +292,24 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   app.post(`/${checkPath}`, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
     const draftId = firstValue(body.draft)
-    const outcome = await db.transaction().execute(async (trx): Promise<{ to: string }> => {
+    let outcome: { to: string }
+    try {
+      outcome = await submitDraft(request, draftId)
+    } catch (error) {
+      if (!(error instanceof AnswerRejected) || !(error.page in pages)) throw error
+      const draft = await repo.findSessionDraft(db, request.sessionId ?? '', journey.service, journey.id)
+      if (!draft || draft.id !== draftId) throw error
+      const answers = { ...draft.answers }
+      delete answers[error.page]
+      await repo.updateDraft(db, draft.id, { answers, form: draft.form, expiresAt: expiry(draft.saved) })
+      request.log.info({ page: error.page }, 'an answer was refused at submission')
+      return renderPage(request, reply, error.page, { ...draft, answers }, (draft.form[error.page] as FormValues | undefined) ?? {}, error.errors)
+    }
+    return redirect(reply, outcome.to)
+  })
+
+  function submitDraft(request: FastifyRequest, draftId: string): Promise<{ to: string }> {
+    return db.transaction().execute(async (trx): Promise<{ to: string }> => {
       // The row lock makes a second click wait for the first, then see it submitted.
       const draft = draftId ? await repo.lockDraft(trx, draftId) : undefined
       if (!draft || draft.session_id !== request.sessionId) return { to: url(journey.order[0]!) }
@@ -308,8 +325,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       await recordJourneyEvents(trx, [event(request, draft, 'completed')])
       return { to: `${prefix}/${confirmationPath}` }
     })
-    return redirect(reply, outcome.to)
-  })
+  }
 
   app.get(`/${confirmationPath}`, async (request, reply) => {
     const draft = await sessionDraft(request)
