@@ -37,6 +37,7 @@ const environmentSchema = z.object({
   GIT_COMMIT: z.string().optional(),
   CSRF: boolean.default(true),
   SUPPORT_EMAIL: z.email().default('justice-digital-support@justice.gov.uk'),
+  STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
   NOTIFY_PROVIDER: z.enum(['outbox', 'notify']).default('outbox'),
   NOTIFY_API_KEY: z.string().min(74, 'must be a GOV.UK Notify API key').optional(),
   NOTIFY_BASE_URL: z.url().optional(),
@@ -74,6 +75,8 @@ export interface Config {
   csrf: boolean
   /** Shown on the contact page. */
   supportEmail: string
+  /** A staff sign-in ends after this long without a request (and after 12 hours in all). */
+  staffIdleTimeoutMinutes: number
   /** Email and text messages: see docs/notifications.md. */
   notify: NotifyConfig
 }
@@ -144,6 +147,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     gitCommit: e.GIT_COMMIT,
     csrf: e.CSRF,
     supportEmail: e.SUPPORT_EMAIL,
+    staffIdleTimeoutMinutes: e.STAFF_IDLE_TIMEOUT_MINUTES,
     notify: {
       provider: e.NOTIFY_PROVIDER,
       apiKey: e.NOTIFY_API_KEY,

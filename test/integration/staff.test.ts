@@ -13,7 +13,7 @@ import { registerStaffGuard } from '../../src/platform/staff/guard.js'
 import { DEFAULT_TIMEOUTS, requireRole } from '../../src/platform/staff/index.js'
 import { staffDb } from '../../src/platform/staff/repository.js'
 import { totpCode } from '../../src/platform/staff/two-factor.js'
-import { runAuditCommand, verifyAuditTrail } from '../../src/platform/audit/index.js'
+import { audit, runAuditCommand, verifyAuditTrail } from '../../src/platform/audit/index.js'
 
 for (const kind of databaseKinds()) {
   describe(`staff access on ${kind}`, () => {
@@ -265,6 +265,18 @@ for (const kind of databaseKinds()) {
       assert.equal((await newcomer.get(path)).statusCode, 404, 'the link works once')
       const user = await staffDb(t.database.db).selectFrom('staff_users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirstOrThrow()
       assert.match(user.password_hash!, /^\$argon2id\$/)
+    })
+
+    test('concurrent writers keep the audit chain whole', async () => {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          t.database.db.transaction().execute(async (trx) => {
+            await audit(trx, { actorEmail: 'load@test', requestId: `c${i}` }, { action: 'test.concurrent', recordType: 'probe', recordId: i, after: { i } })
+          }),
+        ),
+      )
+      const result = await verifyAuditTrail(t.database.db)
+      assert.deepEqual(result.problems, [])
     })
 
     test('the audit trail records sign-ins, failures and changes, refuses edits, and verify catches a hand-edited row', async () => {

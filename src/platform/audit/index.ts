@@ -157,7 +157,7 @@ export async function runAuditCommand(args: string[], database: Kysely<PlatformT
   }
   const { events, problems } = await verifyAuditTrail(database)
   if (problems.length === 0) {
-    out(`The audit trail is intact: ${events} events, every hash and link checked.`)
+    out(`The audit trail is intact: ${events} ${events === 1 ? 'event' : 'events'}, every hash and link checked.`)
     return 0
   }
   out(`The audit trail has been tampered with: ${problems.length} problems in ${events} events.`)

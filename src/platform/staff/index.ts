@@ -47,7 +47,7 @@ export const DEFAULT_TIMEOUTS: StaffTimeouts = { idleMs: 30 * 60 * 1000, absolut
 /** Registers the guard (before any other staff route) and the staff side's own pages. */
 export function registerStaff(app: FastifyInstance, options: { config: Config; database: Database; timeouts?: Partial<StaffTimeouts> }): void {
   const db = options.database.db
-  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
+  const timeouts = { ...DEFAULT_TIMEOUTS, idleMs: options.config.staffIdleTimeoutMinutes * 60 * 1000, ...options.timeouts }
   registerStaffGuard(app, db, timeouts)
   registerSignIn(app, db, timeouts)
   registerSetUp(app, db, { baseUrl: options.config.baseUrl })
