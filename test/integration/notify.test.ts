@@ -7,9 +7,9 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import type { FastifyPluginAsync } from 'fastify'
 import { Client, startTestApp, testConfig, type TestApp } from '../support/app.js'
 import { databaseKinds } from '../support/databases.js'
+import { makeStaff, signIn } from '../support/staff.js'
 import type { JusticeService } from '../../src/platform/service.js'
 import { runStatements } from '../../src/platform/db/migrations.js'
 import { sendMessage, type MessageType } from '../../src/platform/notify/index.js'
@@ -29,15 +29,6 @@ const messageTypes: MessageType[] = [
   },
 ]
 
-/** Stands in for the staff sign-in in this test only: a header says which roles the caller has. */
-const pretendStaff: FastifyPluginAsync = async (app) => {
-  app.addHook('onRequest', async (request) => {
-    const roles = request.headers['x-test-roles']
-    if (typeof roles === 'string') Object.assign(request, { staff: { grants: roles.split(',').map((role) => ({ role, scope: { kind: 'all' } })) } })
-  })
-}
-Object.assign(pretendStaff, { [Symbol.for('skip-override')]: true })
-
 const probe: JusticeService = {
   id: 'probe',
   name: { en: 'Probe', cy: 'Prawf' },
@@ -46,7 +37,7 @@ const probe: JusticeService = {
   listed: false,
   messageTypes,
   migrations: [{ name: 'probe/bookings', up: (db) => runStatements(db, ['create table probe_bookings (id text primary key)']) }],
-  plugin: pretendStaff,
+  async plugin() {},
 }
 
 async function book(db: AnyKysely, id: string, options: { email?: string; phone?: string; fail?: boolean; lang?: 'en' | 'cy' } = {}): Promise<string> {
@@ -82,9 +73,12 @@ async function until<T>(what: () => Promise<T>, ok: (value: T) => boolean, ms = 
 for (const kind of databaseKinds()) {
   describe(`notifications on ${kind}`, () => {
     let t: TestApp
+    let admin: Client
     before(async () => {
       // The worker runs in the app, as it does by default; it polls quickly here.
       t = await startTestApp(kind, { services: [probe], config: { notify: { ...testConfig().notify, pollingSeconds: 0.5 } } })
+      admin = new Client(t.app)
+      await signIn(admin, await makeStaff(t.database.db, [{ role: 'platform-admin', scope: { kind: 'all' } }]))
     })
     after(async () => {
       await t.close()
@@ -145,18 +139,23 @@ for (const kind of databaseKinds()) {
     test('the outbox page is for platform admins only, in English and Welsh', async () => {
       await book(t.database.db, 'B4', { lang: 'cy' })
       await until(() => rows(t, 'probe-booking:B4'), (r) => r[0]?.status === 'sent')
-      const client = new Client(t.app)
-      assert.equal((await client.get('/staff/outbox')).statusCode, 403)
-      assert.equal((await client.get('/staff/outbox', { 'x-test-roles': 'visits-staff' })).statusCode, 403)
-      const page = await client.get('/staff/outbox', { 'x-test-roles': 'platform-admin' })
+      const nobody = await new Client(t.app).get('/staff/outbox')
+      assert.equal(nobody.statusCode, 303)
+      assert.match(nobody.headers.location as string, /^\/staff\/sign-in/)
+      const visits = new Client(t.app)
+      await signIn(visits, await makeStaff(t.database.db, [{ role: 'visits-staff', scope: { kind: 'all' } }]))
+      assert.equal((await visits.get('/staff/outbox')).statusCode, 403)
+      const page = await admin.get('/staff/outbox')
       assert.equal(page.statusCode, 200)
       assert.match(page.body, /<h1 class="govuk-heading-l">Outbox<\/h1>/)
       assert.match(page.body, /probe-booking-confirmed · Email/)
       assert.match(page.body, /B4@example\.com/)
       assert.match(page.body, /Annwyl Ann Smith,<\/p><p class="govuk-body">Eich cyfeirnod yw B4\./)
       assert.match(page.body, /govuk-tag--turquoise">\s*Sent/)
-      const welsh = await client.get('/staff/outbox?lang=cy', { 'x-test-roles': 'platform-admin' })
+      const welsh = await admin.get('/staff/outbox?lang=cy')
       assert.match(welsh.body, /<h1 class="govuk-heading-l">Blwch anfon<\/h1>/)
+      const views = await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'notify.outbox.view'`.execute(t.database.db)
+      assert.equal(views.rows[0]?.n, 2, 'each view of the outbox is audited')
     })
 
     test('justice outbox prints the latest messages', async () => {
@@ -184,7 +183,7 @@ for (const kind of databaseKinds()) {
       )
       assert.equal((await rows(t, 'probe-booking:B4'))[0]?.recipient, 'B4@example.com')
       assert.deepEqual(await statusCounts(db), before)
-      const page = await new Client(t.app).get('/staff/outbox', { 'x-test-roles': 'platform-admin' })
+      const page = await admin.get('/staff/outbox?lang=en')
       assert.match(page.body, /Removed after the retention period/)
     })
   })

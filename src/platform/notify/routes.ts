@@ -1,11 +1,13 @@
 /** The notify module's HTTP routes: Notify's delivery receipts, and the outbox for platform admins. */
 import { timingSafeEqual } from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { NotifyConfig } from '../../config.js'
 import type { Database } from '../db/index.js'
-import { forbidden } from '../http/errors.js'
 import { pageContext } from '../http/pages.js'
+import { audit } from '../audit/index.js'
+import { requireRole } from '../staff/access.js'
+import { identityOf } from '../staff/describe.js'
 import { receiptStatus } from './failures.js'
 import { outboxPage } from './pages/outbox.js'
 import { latestMessages, notifyDb, recordDeliveryStatus, statusCounts } from './repository.js'
@@ -28,20 +30,6 @@ function bearerMatches(header: string | undefined, token: string | undefined): b
   const given = Buffer.from(match[1] as string)
   const expected = Buffer.from(token)
   return given.length === expected.length && timingSafeEqual(given, expected)
-}
-
-/**
- * Until the staff sign-in gives requests their grants, nobody may see the
- * outbox: it holds people's addresses. The route also declares its rule in
- * the shape the staff module enforces (`config.staff`).
- */
-function platformAdminOnly(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
-  const staff = (request as unknown as { staff?: { grants?: readonly { role: string }[] } }).staff
-  if (!staff?.grants?.some((g) => g.role === 'platform-admin')) {
-    done(forbidden())
-    return
-  }
-  done()
 }
 
 export function registerNotifyRoutes(app: FastifyInstance, options: { config: NotifyConfig; database: Database }): void {
@@ -70,30 +58,29 @@ export function registerNotifyRoutes(app: FastifyInstance, options: { config: No
     return reply.code(204).send()
   })
 
-  app.get(
-    '/staff/outbox',
-    { config: { staff: { kind: 'role', roles: ['platform-admin'] } } as never, preHandler: platformAdminOnly },
-    async (request, reply) => {
-      const [messages, counts] = await Promise.all([latestMessages(db, 50), statusCounts(db)])
-      return reply.page(
-        outboxPage(pageContext(request, { staff: true }), {
-          provider: options.config.provider,
-          messages: messages.map((m) => ({
-            id: m.id,
-            type: m.type,
-            channel: m.channel,
-            lang: m.lang,
-            recipient: m.recipient,
-            subject: m.subject,
-            body: m.body,
-            status: m.status,
-            attempts: m.attempts,
-            lastError: m.last_error,
-            createdAt: new Date(m.created_at),
-          })),
-          counts: counts.map((c) => ({ ...c, channel: c.channel as Channel, status: c.status as MessageStatus })),
-        }),
-      )
-    },
-  )
+  // Recipients and message text are personal data: platform admins only, and every view is audited.
+  app.get('/staff/outbox', { config: { staff: requireRole('platform-admin') } }, async (request, reply) => {
+    const [messages, counts] = await Promise.all([latestMessages(db, 50), statusCounts(db)])
+    await audit(options.database.db, request, { action: 'notify.outbox.view', recordType: 'notify-messages', after: { shown: messages.length } })
+    return reply.page(
+      outboxPage(pageContext(request), {
+        identity: identityOf(request.staff!, request.lang),
+        provider: options.config.provider,
+        messages: messages.map((m) => ({
+          id: m.id,
+          type: m.type,
+          channel: m.channel,
+          lang: m.lang,
+          recipient: m.recipient,
+          subject: m.subject,
+          body: m.body,
+          status: m.status,
+          attempts: m.attempts,
+          lastError: m.last_error,
+          createdAt: new Date(m.created_at),
+        })),
+        counts: counts.map((c) => ({ ...c, channel: c.channel as Channel, status: c.status as MessageStatus })),
+      }),
+    )
+  })
 }

@@ -1,7 +1,8 @@
 /** /staff/outbox: what was sent, to whom, and what went wrong. */
 import { html, type SafeHtml } from '../../ui/html.js'
 import { govukSummaryList, govukTable, govukTag } from '../../ui/govuk/index.js'
-import { govukPage, type PageContext } from '../../ui/layouts/page.js'
+import type { PageContext } from '../../ui/layouts/page.js'
+import { staffPage, type StaffIdentity } from '../../staff/pages/layout.js'
 import { formatDate, formatTime } from '../../i18n/index.js'
 import { en } from '../locales/en.js'
 import { cy } from '../locales/cy.js'
@@ -22,6 +23,7 @@ export interface OutboxMessageView {
 }
 
 export interface OutboxView {
+  identity: StaffIdentity
   provider: ProviderName
   messages: OutboxMessageView[]
   counts: { type: string; channel: Channel; status: MessageStatus; count: number }[]
@@ -62,7 +64,8 @@ export function outboxPage(ctx: PageContext, view: OutboxView): SafeHtml {
       ].filter((row) => row !== null),
     })
   })
-  return govukPage(ctx, {
+  return staffPage(ctx, {
+    identity: view.identity,
     title: t.title,
     content: html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-full">
