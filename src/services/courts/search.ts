@@ -77,6 +77,10 @@ export interface CourtIndex {
   factCouncilsByCode: ReadonlyMap<string, readonly string[]>
   /** Every word of every open court's name and address, so a typed word is compared with each once. */
   vocabulary: readonly string[]
+  /** Word -> the open courts (positions in `open`) whose name (weight 1) or address (weight 0.5) holds it. */
+  postings: ReadonlyMap<string, readonly (readonly [number, number])[]>
+  /** Recent typed words and the vocabulary words they match: popular searches repeat. */
+  wordCache: Map<string, ReadonlyMap<string, number>>
   builtAt: Date
 }
 
@@ -185,8 +189,41 @@ export function buildCourtIndex(data: CourtData, builtAt = new Date()): CourtInd
     councilCourts,
     factCouncilsByCode,
     vocabulary: [...new Set(open.flatMap((c) => [...c.nameTokens, ...c.otherTokens]))],
+    postings: buildPostings(open),
+    wordCache: new Map(),
     builtAt,
   }
+}
+
+function buildPostings(open: readonly IndexedCourt[]): Map<string, [number, number][]> {
+  const postings = new Map<string, [number, number][]>()
+  open.forEach((c, i) => {
+    const weights = new Map<string, number>()
+    for (const t of c.otherTokens) weights.set(t, 0.5)
+    for (const t of c.nameTokens) weights.set(t, 1)
+    for (const [t, w] of weights) {
+      const list = postings.get(t) ?? []
+      list.push([i, w])
+      postings.set(t, list)
+    }
+  })
+  return postings
+}
+
+const WORD_CACHE_SIZE = 2000
+
+/** The vocabulary words a typed word matches, with how well (see wordMatch). */
+function matchingWords(index: CourtIndex, word: string): ReadonlyMap<string, number> {
+  const cached = index.wordCache.get(word)
+  if (cached) return cached
+  const found = new Map<string, number>()
+  for (const t of index.vocabulary) {
+    const m = wordMatch(word, t)
+    if (m > 0) found.set(t, m)
+  }
+  if (index.wordCache.size >= WORD_CACHE_SIZE) index.wordCache.delete(index.wordCache.keys().next().value as string)
+  index.wordCache.set(word, found)
+  return found
 }
 
 // ---------------------------------------------------------------- by name
@@ -209,48 +246,34 @@ export function searchByName(index: CourtIndex, query: string, limit = 50): Name
   if (!q) return []
   const typed = q.split(' ')
   const compact = query.toUpperCase().replace(/[^A-Z0-9]/g, '')
-  // Each typed word against the vocabulary once, not once per court.
-  const scores = typed.map((word) => {
-    const found = new Map<string, number>()
-    for (const t of index.vocabulary) {
-      const m = wordMatch(word, t)
-      if (m > 0) found.set(t, m)
+  // Word scores per court, from the postings of the vocabulary words each typed word matches.
+  let totals: Map<number, number> | undefined
+  for (const word of typed) {
+    const best = new Map<number, number>()
+    for (const [token, m] of matchingWords(index, word)) {
+      for (const [court, weight] of index.postings.get(token) ?? []) {
+        if (totals && !totals.has(court)) continue
+        const score = m * weight
+        if (score > (best.get(court) ?? 0)) best.set(court, score)
+      }
     }
-    return found
-  })
+    const next = new Map<number, number>()
+    for (const [court, score] of best) next.set(court, (totals?.get(court) ?? 0) + score)
+    totals = next
+    if (totals.size === 0) break
+  }
   const matches: NameMatch[] = []
-  for (const c of index.open) {
+  index.open.forEach((c, i) => {
     let score = 0
     if (c.name === q || (c.nameCy && c.nameCy === q)) score = 1000
     else if (c.name.startsWith(q) || c.nameCy.startsWith(q)) score = 500
     else if (c.name.includes(q) || c.nameCy.includes(q)) score = 400
     if (compact.length >= 2 && c.postcodes.some((p) => p.startsWith(compact))) score = Math.max(score, 350)
     if (c.codes.includes(q)) score = Math.max(score, 450)
-    if (score < 400) {
-      let total = 0
-      let all = true
-      for (const wordScores of scores) {
-        let best = 0
-        for (const t of c.nameTokens) {
-          const m = wordScores.get(t) ?? 0
-          if (m > best) best = m
-        }
-        if (best < 1) {
-          for (const t of c.otherTokens) {
-            const m = (wordScores.get(t) ?? 0) * 0.5
-            if (m > best) best = m
-          }
-        }
-        if (best === 0) {
-          all = false
-          break
-        }
-        total += best
-      }
-      if (all) score = Math.max(score, Math.round((300 * total) / typed.length))
-    }
+    const words = totals?.get(i)
+    if (words !== undefined) score = Math.max(score, Math.round((300 * words) / typed.length))
     if (score > 0) matches.push({ court: c.court, score })
-  }
+  })
   matches.sort((a, b) => b.score - a.score || a.court.name.localeCompare(b.court.name, 'en-GB'))
   return matches.slice(0, limit)
 }

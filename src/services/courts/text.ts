@@ -21,13 +21,20 @@ export function tokens(text: string): string[] {
  * Optimal string alignment distance (Levenshtein plus swapping two neighbours),
  * stopping early once it is certainly above `max`.
  */
+// Three reusable rows: words are short, and this runs thousands of times a search.
+const ROW = 256
+const rowA = new Uint8Array(ROW)
+const rowB = new Uint8Array(ROW)
+const rowC = new Uint8Array(ROW)
+
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
   if (a === b) return 0
   const n = b.length
-  let before = new Uint8Array(n + 1)
-  let previous = new Uint8Array(n + 1)
-  let current = new Uint8Array(n + 1)
+  if (n + 1 > ROW) return Math.abs(a.length - b.length) <= max && a === b ? 0 : max + 1
+  let before = rowA
+  let previous = rowB
+  let current = rowC
   for (let j = 0; j <= n; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
     current[0] = i
