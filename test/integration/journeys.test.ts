@@ -223,6 +223,17 @@ for (const kind of databaseKinds()) {
       assert.match((await elsewhere.get('/apply/name')).body, /value="Saved Person"/)
       // Single use.
       assert.equal((await new Client(t.app).get(path)).statusCode, 410)
+      // A newer link replaces an older one, and a draft may send only so many.
+      await elsewhere.submit('/apply/save', { email: 'saved@example.com' })
+      const first = await sql<{ body: string }>`select body from notify_messages where type = 'journey-save-link' order by created_at desc limit 1`.execute(t.database.db)
+      const older = new URL(/(http\S+\/apply\/return\/\S+)/.exec(first.rows[0]!.body)![1]!).pathname
+      assert.equal((await new Client(t.app).get(older)).statusCode, 200)
+      assert.equal(location(await elsewhere.submit('/apply/save', { email: 'saved@example.com' })), '/apply/saved')
+      assert.equal((await new Client(t.app).get(older)).statusCode, 410, 'the older link stopped working')
+      for (let i = 0; i < 2; i++) await elsewhere.submit('/apply/save', { email: 'saved@example.com' })
+      const tooMany = await elsewhere.submit('/apply/save', { email: 'saved@example.com' })
+      assert.equal(tooMany.statusCode, 200)
+      assert.match(tooMany.body, /You have asked for too many links/)
       // Saved drafts live for 30 days.
       const row = await sql<{ expires_at: Date }>`select expires_at from journey_drafts where saved order by updated_at desc limit 1`.execute(t.database.db)
       const days = (new Date(row.rows[0]!.expires_at).getTime() - Date.now()) / 86_400_000

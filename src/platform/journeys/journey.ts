@@ -15,11 +15,11 @@ import type { SafeHtml } from '../ui/html.js'
 import type { FieldError, FormValues } from './fields.js'
 import type { QuestionView } from './view.js'
 
-/** A page title: the same in every answer, or worked out from the answers so far. */
-export type Title = Bilingual | ((lang: Language) => string)
+/** A page title: fixed, or worked out from the answers so far ("Is Jo Bloggs on your list?"). */
+export type Title = Bilingual | ((lang: Language, answers: Record<string, unknown>) => string)
 
-export function titleText(title: Title, lang: Language): string {
-  return typeof title === 'function' ? title(lang) : title[lang]
+export function titleText(title: Title, lang: Language, answers: Record<string, unknown> = {}): string {
+  return typeof title === 'function' ? title(lang, answers) : title[lang]
 }
 
 /** A row on check your answers. */

@@ -39,6 +39,8 @@ import {
 import { z } from 'zod'
 
 const HOUR = 60 * 60 * 1000
+/** Save-and-return emails one draft may send. */
+const MAX_SAVE_LINKS = 5
 const DAY = 24 * HOUR
 
 export interface JourneyPluginOptions {
@@ -134,7 +136,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     const changing = (request.query as Record<string, unknown>).change === '1'
     const w = walk(journey, answers)
     const previous = previousPage(w, key)
-    const view = questionView(lang, values, errors)
+    const view = questionView(lang, values, errors, answers)
     let questions
     if (page.kind === 'custom') {
       const custom = page as CustomPage
@@ -146,7 +148,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     return reply.page(
       questionPageView({
         ctx: ctxFor(request),
-        title: titleText(page.title, lang),
+        title: titleText(page.title, lang, answers),
         errors,
         backHref: changing ? url(CHECK_ANSWERS) : previous ? url(previous) : journey.startUrl,
         csrf: csrfToken(request, reply),
@@ -363,9 +365,11 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       )
     }
     const expiresAt = expiry(true)
-    await db.transaction().execute(async (trx) => {
+    const sent = await db.transaction().execute(async (trx) => {
       const locked = await repo.lockDraft(trx, draft.id)
-      if (!locked) return
+      if (!locked) return true
+      // Each link is an email to an address the user typed: a limit stops the page being used to send mail to anyone.
+      if ((await repo.countReturnLinks(trx, locked.id)) >= MAX_SAVE_LINKS) return false
       await repo.updateDraft(trx, locked.id, { answers: locked.answers, form: locked.form, expiresAt, saved: true })
       const token = await repo.createReturnLink(trx, locked.id, expiresAt)
       await sendSaveLink(trx, {
@@ -375,7 +379,13 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
         expires: formatDate(expiresAt, lang),
         idempotencyKey: `journey-save:${locked.id}:${repo.hashToken(token).slice(0, 16)}`,
       })
+      return true
     })
+    if (!sent) {
+      const w = walk(journey, draft.answers)
+      const errors = [{ field: 'email', message: journeyText(lang).save.tooMany }]
+      return reply.page(saveView({ ctx: ctxFor(request), backHref: url(w.firstUnanswered), csrf: csrfToken(request, reply), email: firstValue(form.email), errors }))
+    }
     return redirect(reply, `${prefix}/saved`)
   })
 

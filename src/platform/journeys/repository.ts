@@ -94,8 +94,16 @@ export async function deleteDraft(db: Db, id: string): Promise<void> {
   await tables(db).deleteFrom('journey_drafts').where('id', '=', id).execute()
 }
 
-/** A new single-use link for a draft; returns the token for the URL. */
+/** How many links a draft has had: each is an email sent, so they are limited. */
+export async function countReturnLinks(db: Db, draftId: string): Promise<number> {
+  const rows = await tables(db).selectFrom('journey_return_links').select('token_hash').where('draft_id', '=', draftId).execute()
+  return rows.length
+}
+
+/** A new single-use link for a draft; any earlier link stops working. Returns the token for the URL. */
 export async function createReturnLink(db: Db, draftId: string, expiresAt: Date): Promise<string> {
+  const now = new Date()
+  await tables(db).updateTable('journey_return_links').set({ used_at: now }).where('draft_id', '=', draftId).where('used_at', 'is', null).execute()
   const token = randomBytes(32).toString('base64url')
   await tables(db).insertInto('journey_return_links').values({ token_hash: hashToken(token), draft_id: draftId, expires_at: expiresAt }).execute()
   return token

@@ -30,6 +30,8 @@ export interface QuestionView {
   /** The form values to show: as posted when there are errors, else as saved. */
   values: FormValues
   errors: FieldError[]
+  /** The journey's answers so far, by page key (for wording a question from an earlier answer). */
+  answers: Record<string, unknown>
   /** The error for a field, if any. */
   error(field: string): FieldError | undefined
   input(name: string, options: Wired<InputOptions>): SafeHtml
@@ -45,7 +47,7 @@ export interface QuestionView {
   date(name: string, options: Wired<DateInputOptions> & { autocomplete?: string }): SafeHtml
 }
 
-export function questionView(lang: Language, values: FormValues, errors: FieldError[]): QuestionView {
+export function questionView(lang: Language, values: FormValues, errors: FieldError[], answers: Record<string, unknown> = {}): QuestionView {
   const error = (field: string) => errors.find((e) => e.field === field)
   const message = (field: string) => {
     const e = error(field)
@@ -59,6 +61,7 @@ export function questionView(lang: Language, values: FormValues, errors: FieldEr
     lang,
     values,
     errors,
+    answers,
     error,
     input: (name, options) => govukInput({ ...options, id: name, name, value: firstValue(values[name]), errorMessage: message(name) }),
     textarea: (name, options) => govukTextarea({ ...options, id: name, name, value: firstValue(values[name]), errorMessage: message(name) }),

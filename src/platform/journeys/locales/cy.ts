@@ -44,6 +44,7 @@ export const cy: Catalogue<typeof en> = {
     emailLabel: 'Cyfeiriad e-bost',
     emailHint: 'Byddwn ond yn defnyddio hwn i anfon y ddolen atoch',
     emailRequired: 'eich cyfeiriad e-bost',
+    tooMany: 'Rydych wedi gofyn am ormod o ddolenni. Defnyddiwch y ddolen yn yr e-bost mwyaf diweddar a anfonwyd atoch',
     button: 'Anfon y ddolen',
     sentTitle: 'Rydym wedi anfon dolen atoch',
     sentBody: (expires: string) => `Gwiriwch eich e-bost. Mae’r ddolen yn gadael i chi barhau â’ch cais tan ${expires}. Mae’n gweithio unwaith.`,

@@ -41,6 +41,7 @@ export const en = {
     emailLabel: 'Email address',
     emailHint: 'We will only use this to send you the link',
     emailRequired: 'your email address',
+    tooMany: 'You have asked for too many links. Use the link in the newest email we sent you',
     button: 'Send the link',
     sentTitle: 'We have sent you a link',
     sentBody: (expires: string) => `Check your email. The link lets you continue your application until ${expires}. It works once.`,
