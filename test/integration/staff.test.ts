@@ -267,6 +267,52 @@ for (const kind of databaseKinds()) {
       assert.match(user.password_hash!, /^\$argon2id\$/)
     })
 
+    test('a password reset needs the emailed link and a current code, and works once', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const elsewhere = new Client(t.app)
+      await signIn(elsewhere, person)
+      const client = new Client(t.app)
+      await client.submit('/staff/password-reset', { email: person.email.toUpperCase() })
+      const message = await sql<{ body: string }>`select body from notify_messages where recipient = ${person.email} and type = 'staff-password-reset'`.execute(t.database.db)
+      const path = new URL(/https?:\/\/\S+\/staff\/password-reset\/[A-Za-z0-9_-]+/.exec(message.rows[0]!.body)![0]).pathname
+      const noCode = await client.submit(path, { password: 'quartz harbour willow', confirm: 'quartz harbour willow', code: '000000' })
+      assert.equal(noCode.statusCode, 200)
+      assert.match(noCode.body, /Enter a correct security code/)
+      const short = await client.submit(path, { password: 'short', confirm: 'short', code: totpCode(person.secret, Date.now() + 30_000) })
+      assert.match(short.body, /12 characters or more/)
+      const done = await client.submit(path, { password: 'quartz harbour willow', confirm: 'quartz harbour willow', code: totpCode(person.secret, Date.now() + 30_000) })
+      assert.equal(done.statusCode, 200)
+      assert.match(done.body, /Your password has been changed/)
+      assert.equal((await client.get(path)).statusCode, 404, 'the link works once')
+      assert.equal((await elsewhere.get('/staff')).statusCode, 303, 'signed out everywhere')
+      await forgetLastCode(t.database.db, person)
+      assert.equal(await signIn(new Client(t.app), { ...person, password: 'quartz harbour willow' }), '/staff')
+    })
+
+    test('resetting two-factor signs the person out and sends a link to connect a new app', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const theirs = new Client(t.app)
+      await signIn(theirs, person)
+      await forgetLastCode(t.database.db, admin)
+      const admins = new Client(t.app)
+      await signIn(admins, admin)
+      const r = await admins.submit(`/staff/users/${person.id}`, {}, `/staff/users/${person.id}/reset-two-factor`)
+      assert.equal(r.statusCode, 303)
+      assert.match((await admins.get(`/staff/users/${person.id}`)).body, /Two-factor authentication has been reset/)
+      assert.equal((await theirs.get('/staff')).statusCode, 303)
+      // The old app's codes and the password alone no longer sign them in.
+      const page = await theirs.get('/staff/sign-in')
+      const attempt = await theirs.post('/staff/sign-in', { _csrf: csrfFrom(page.body), email: person.email, password: person.password })
+      assert.equal(attempt.statusCode, 200)
+      const message = await sql<{ body: string }>`select body from notify_messages where recipient = ${person.email} and type = 'staff-set-up-link'`.execute(t.database.db)
+      const path = new URL(/https?:\/\/\S+\/staff\/set-up\/[A-Za-z0-9_-]+/.exec(message.rows[0]!.body)![0]).pathname
+      const form = await theirs.get(path)
+      assert.doesNotMatch(form.body, /name="password"/, 'their password is kept')
+      const secret = /<code class="app-secret">([A-Z2-7 ]+)<\/code>/.exec(form.body)![1]!.replace(/ /g, '')
+      assert.equal((await theirs.post(path, { _csrf: csrfFrom(form.body), code: totpCode(secret) })).statusCode, 200)
+      assert.equal(await signIn(new Client(t.app), { ...person, secret }, undefined, Date.now() + 30_000), '/staff')
+    })
+
     test('concurrent writers keep the audit chain whole', async () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>

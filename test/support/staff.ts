@@ -10,7 +10,7 @@ import type { Grant } from '../../src/platform/staff/access.js'
 import { hashPassword } from '../../src/platform/staff/passwords.js'
 import { completeSetUp, createUser, replaceGrants, staffDb } from '../../src/platform/staff/repository.js'
 import { newRecoveryCodes, newTotpSecret, totpCode } from '../../src/platform/staff/two-factor.js'
-import { Client, csrfFrom } from './app.js'
+import { csrfFrom, type Client } from './app.js'
 import { html } from '../../src/platform/ui/html.js'
 import { pageContext } from '../../src/platform/http/pages.js'
 import { identityOf, requireRole, staffPage } from '../../src/platform/staff/index.js'
@@ -43,7 +43,7 @@ export async function forgetLastCode(db: Kysely<PlatformTables>, staff: TestStaf
 }
 
 /** Signs in through the pages; returns the final redirect's location. */
-export async function signIn(client: Client, staff: TestStaff, returnTo?: string): Promise<string> {
+export async function signIn(client: Client, staff: TestStaff, returnTo?: string, codeTime = Date.now()): Promise<string> {
   const page = await client.get(`/staff/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`)
   const form: Record<string, string> = { _csrf: csrfFrom(page.body), email: staff.email, password: staff.password }
   const fromPage = /name="returnTo" value="([^"]*)"/.exec(page.body)?.[1]
@@ -51,7 +51,7 @@ export async function signIn(client: Client, staff: TestStaff, returnTo?: string
   const first = await client.post('/staff/sign-in', form)
   assert.equal(first.statusCode, 303, first.body.slice(0, 2000))
   assert.equal(first.headers.location, '/staff/sign-in/two-factor')
-  const second = await client.submit('/staff/sign-in/two-factor', { code: totpCode(staff.secret) })
+  const second = await client.submit('/staff/sign-in/two-factor', { code: totpCode(staff.secret, codeTime) })
   assert.equal(second.statusCode, 303, second.body.slice(0, 3000))
   return second.headers.location as string
 }

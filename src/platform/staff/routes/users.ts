@@ -1,5 +1,5 @@
 /** Staff home, and managing users (platform admins). Every change is audited. */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { PlatformTables } from '../../db/schema.js'
@@ -115,7 +115,7 @@ export function registerUsers(app: FastifyInstance, db: Kysely<PlatformTables>, 
     )
   })
 
-  async function showGrants(request: FastifyRequest<{ Params: { id: string } }>, reply: import('fastify').FastifyReply, user: StaffUser, form = { role: '', scope: '', values: '' }, errors?: FieldError[]) {
+  async function showGrants(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, user: StaffUser, form = { role: '', scope: '', values: '' }, errors?: FieldError[]) {
     const lang = request.lang
     const grants = await userGrants(sdb, user.id)
     return reply.page(
