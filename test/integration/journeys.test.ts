@@ -68,6 +68,7 @@ for (const kind of databaseKinds()) {
       assert.match(empty.body, /<a href="#name">Enter your full name<\/a>/)
       assert.match(empty.body, /govuk-error-message/)
       assert.match(empty.body, /autocomplete="name"/)
+      assert.equal(empty.headers['cache-control'], 'no-store')
 
       const long = await client.submit('/apply/name', { name: 'x'.repeat(101) })
       assert.match(long.body, /Your full name must be 100 characters or fewer/)

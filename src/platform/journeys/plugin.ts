@@ -163,6 +163,12 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
 
   const redirect = (reply: FastifyReply, to: string) => reply.redirect(to, 303)
 
+  // Journey pages hold what people typed: never keep them in a shared or back-button cache.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store')
+    return payload
+  })
+
   for (const key of journey.order) {
     const page = pages[key]!
 
@@ -172,7 +178,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       const w = walk(journey, openAnswers(draft))
       if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
       const open = draft?.status === 'open' ? draft : undefined
-      await recordJourneyEvents(db, [event(request, open, 'page-viewed', key)])
+      if (request.method === 'GET') await recordJourneyEvents(db, [event(request, open, 'page-viewed', key)])
       return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
     })
 
@@ -287,7 +293,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
     const w = walk(journey, draft.answers)
     if (!w.complete) return redirect(reply, url(w.firstUnanswered))
-    await recordJourneyEvents(db, [event(request, draft, 'page-viewed', CHECK_ANSWERS)])
+    if (request.method === 'GET') await recordJourneyEvents(db, [event(request, draft, 'page-viewed', CHECK_ANSWERS)])
     return renderCheckAnswers(request, reply, draft)
   })
 
