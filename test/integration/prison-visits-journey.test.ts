@@ -130,6 +130,26 @@ for (const kind of databaseKinds()) {
       assert.equal((await client.get(link.slice(0, -3) + 'xyz')).statusCode, 404)
     })
 
+    test('when the held place has gone and the session filled, the visitor chooses another time with answers kept', async () => {
+      const client = new Client(t.app)
+      await bookUpTo(client, 'A1234BC')
+      await db.deleteFrom('prison_visits_holds').execute()
+      await db.updateTable('prison_visits_session_templates').set({ open_capacity: 0 }).where('prison_code', '=', 'BCI').execute()
+      const submitted = await submitAnswers(client)
+      await db.updateTable('prison_visits_session_templates').set({ open_capacity: 20 }).where('prison_code', '=', 'BCI').execute()
+      assert.equal(submitted.statusCode, 200)
+      assert.match(submitted.body, /That visit time is no longer available/)
+      assert.match(submitted.body, /action="\/prison-visits\/book\/visit-time"/)
+      await db.updateTable('prison_visits_session_templates').set({ open_capacity: 20 }).where('prison_code', '=', 'BCI').execute()
+      const page = await client.get(`${B}/visit-time`)
+      const session = /name="session" type="radio" value="([^"]+)"(?![^>]*disabled)/.exec(page.body)?.[1] ?? ''
+      const owner = /name="owner" value="([^"]+)"/.exec(page.body)?.[1] ?? ''
+      const chosen = await client.post(`${B}/visit-time`, { _csrf: csrfFrom(page.body), session, owner })
+      assert.equal(location(chosen), `${B}/additional-support`)
+      assert.match((await client.get(`${B}/additional-support`)).body, /Wheelchair access/, 'every other answer was kept')
+      assert.match((await client.get(`${B}/check-your-answers`)).body, /ann@example.com/)
+    })
+
     test('without allowance the confirmation says it is a request, and why', async () => {
       const client = new Client(t.app)
       await bookUpTo(client, 'B1234BC')

@@ -10,6 +10,7 @@ import { withTables, type PlatformTables } from '../../platform/db/index.js'
 import { formatDate, formatDateWithDay, type Language } from '../../platform/i18n/index.js'
 import { sendMessage } from '../../platform/notify/index.js'
 import {
+  AnswerRejected,
   customPage,
   date,
   defineJourney,
@@ -413,20 +414,14 @@ ${view.input('phone', { label: { text: t.phone }, hint: { text: t.phoneHint }, t
           })
         },
       )
-      if (result.kind !== 'done') throw new SessionGone()
+      // The held place expired and the session filled meanwhile: back to choose another time, answers kept.
+      if (result.kind !== 'done') throw new AnswerRejected('visitTime', [{ field: 'session', message: visitText(ctx.lang).visitTime.gone }])
       return { reference: result.visit.reference }
     },
     confirmation: {
       title: { en: 'Visit booked', cy: 'Ymweliad wedi’i archebu' },
     },
   })
-}
-
-/** The chosen time went while the user finished: the route sends them back to choose again. */
-export class SessionGone extends Error {
-  constructor() {
-    super('the chosen visit time is no longer available')
-  }
 }
 
 /** A closed place when the prisoner or any visitor on the approved list is restricted to closed visits. */

@@ -11,6 +11,7 @@ import { messageTypes } from './messages.js'
 import { prisonVisitsMigrations } from './migrations.js'
 import type { PrisonVisitsTables } from './schema.js'
 import { registerPublicRoutes } from './routes.js'
+import { registerStaffRoutes } from './staff.js'
 import { prisonVisitsSettings } from './settings.js'
 
 export const prisonVisits: JusticeService = {
@@ -30,6 +31,7 @@ export const prisonVisits: JusticeService = {
     const settings = prisonVisitsSettings()
     registerApi(app, db)
     await registerPublicRoutes(app, { config, database, settings })
+    registerStaffRoutes(app, { config, db, settings })
   },
   async onStart({ config, database }) {
     // Synthetic prisoners let a developer try a booking; production never has them.

@@ -17,7 +17,7 @@ import { bookingJourney, ipLookupAllowed, prettyDate, reasonText, recordLookup }
 import { visitText } from './locales/index.js'
 import { confirmationPage, invalidLinkPage, managePage, startPage, tooManyAttemptsPage, type VisitSummaryView } from './pages/public.js'
 import { timeText } from './pages/visit-time.js'
-import { changeVisitState, currentHold, findPrison, findVisit, holdPlace, type Db, type VisitRecord } from './repository.js'
+import { changeVisitState, findPrison, findVisit, type Db, type VisitRecord } from './repository.js'
 import { todayInLondon } from './rules/dates.js'
 import { signManageToken, verifyManageToken } from './rules/manage-token.js'
 import { CANCELLATION_REASON_TEXT, isCancellationReason, isRejectionReason, REJECTION_REASON_TEXT, VISITOR_CANCELLATION_REASONS } from './rules/reasons.js'
@@ -107,7 +107,6 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: { config:
   await app.register(async (scope) => {
     scope.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       const path = request.url.split('?')[0]
-      const lang = request.lang === 'cy' ? '?lang=cy' : ''
       if (request.method === 'POST' && path === `${PREFIX}/prisoner`) {
         // Per address, so the register cannot be worked through from many sessions.
         const ip = request.ip
@@ -115,22 +114,6 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: { config:
           return reply.page(invalidTooMany(request), 429)
         }
         await recordLookup(db, `ip:${ip}`)
-      }
-      if (request.method === 'POST' && path === `${PREFIX}/check-your-answers`) {
-        // The held place must still be there (or be free again) before the engine submits.
-        const id = String((request.body as Record<string, unknown> | undefined)?.draft ?? '')
-        const draft = id ? await drafts.selectFrom('journey_drafts').select(['answers', 'session_id', 'status']).where('id', '=', id).executeTakeFirst() : undefined
-        if (!draft || draft.session_id !== request.sessionId || draft.status !== 'open') return
-        const answers = draft.answers as Record<string, { prison?: string; session?: string; owner?: string } | undefined>
-        const chosen = answers.visitTime
-        if (!chosen?.owner || !chosen.session) return
-        const now = new Date()
-        const hold = await currentHold(db, chosen.owner, now)
-        const [date, start] = chosen.session.split(' ') as [string, string]
-        if (hold && hold.date === date && hold.startTime === start) return
-        const prison = answers.prison?.prison ?? ''
-        const again = await holdPlace(db, { prisonCode: prison, date, startTime: start, place: hold?.place ?? 'open', owner: chosen.owner, now, holdMinutes: settings.holdMinutes })
-        if (!again.held) return reply.redirect(`${PREFIX}/visit-time${lang}`, 303)
       }
       if (request.method === 'GET' && path === `${PREFIX}/confirmation`) {
         const visit = await submittedVisit(request)

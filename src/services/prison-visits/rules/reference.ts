@@ -13,7 +13,10 @@ export function newReference(random: (n: number) => Buffer = randomBytes): strin
   let bits = 0n
   for (const b of bytes) bits = (bits << 8n) | BigInt(b)
   let out = ''
-  for (let i = 0; i < 8; i++) out = ALPHABET[Number(bits & 31n)] + out, (bits >>= 5n)
+  for (let i = 0; i < 8; i++) {
+    out = ALPHABET[Number(bits & 31n)] + out
+    bits >>= 5n
+  }
   return out
 }
 

@@ -1,0 +1,290 @@
+/**
+ * The prison's side, /staff/prison-visits: role "visits-staff", scoped to
+ * prisons (another prison's data is a 404, from the platform's guard and,
+ * for records fetched by reference, from the query). Every action and every
+ * view of personal data writes an audit event.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Config } from '../../config.js'
+import { audit } from '../../platform/audit/index.js'
+import { notFound } from '../../platform/http/errors.js'
+import { pageContext } from '../../platform/http/pages.js'
+import { csrfToken } from '../../platform/http/session.js'
+import { identityOf, requireRole } from '../../platform/staff/index.js'
+import { dayPage, blockedDatesPage, prisonerPage, prisonsPage, requestsPage, searchPage, visitPage, type FieldError } from './pages/staff.js'
+import { findPrison, sessionAvailability, changeVisitState, workingCalendar, type Db, type VisitRecord } from './repository.js'
+import { adjustAllowance, affectedVisits, blockDate, blockedDates, prisonsInScope, requestQueue, searchVisits, visitAt, visitsOn } from './staff-repository.js'
+import { reasonText } from './booking-journey.js'
+import { notifyChange } from './routes.js'
+import { addDays, isIsoDate, normaliseTime, todayInLondon } from './rules/dates.js'
+import { CANCELLATION_REASON_TEXT, CANCELLATION_REASONS, isCancellationReason, isRejectionReason, REJECTION_REASON_TEXT, REJECTION_REASONS } from './rules/reasons.js'
+import { normaliseReference } from './rules/reference.js'
+import { stateOn } from './rules/states.js'
+import { normalisePrisonerNumber } from './rules/visitors.js'
+import { isRequestOverdue } from './rules/working-days.js'
+import { toPrisoner } from './prisoner-register.js'
+import type { PrisonVisitsSettings } from './settings.js'
+import { visitText } from './locales/index.js'
+
+type Params = { prison: string }
+const scoped = requireRole('visits-staff', { prison: (r) => r.params.prison })
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)])
+
+export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config; db: Db; settings: PrisonVisitsSettings }): void {
+  const { config, db, settings } = deps
+  const identity = (request: FastifyRequest) => identityOf(request.staff!, request.lang)
+  const ctx = (request: FastifyRequest) => pageContext(request)
+  async function prisonOf(request: FastifyRequest<{ Params: Params }>) {
+    const prison = await findPrison(db, request.params.prison)
+    if (!prison) throw notFound()
+    return prison
+  }
+
+  app.get('/staff/prison-visits', { config: { staff: requireRole('visits-staff') } }, async (request, reply) => {
+    const prisons = await prisonsInScope(db, request.staff!.scope('visits-staff', { kind: 'prison', code: 'code' }))
+    if (prisons.length === 1) return reply.redirect(`/staff/prison-visits/${prisons[0]!.code}`, 303)
+    return reply.page(prisonsPage(ctx(request), identity(request), prisons))
+  })
+
+  app.get<{ Params: Params; Querystring: { date?: string } }>('/staff/prison-visits/:prison', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const date = request.query.date && isIsoDate(request.query.date) ? request.query.date : todayInLondon()
+    const sessions = await sessionAvailability(db, prison.code, date, date, new Date())
+    const visits = await visitsOn(db, prison.code, date)
+    await audit(db as never, request, { action: 'prison-visits.day.view', recordType: 'prison', recordId: prison.code, after: { date, visits: visits.length } })
+    const known = new Set(sessions.map((s) => s.startTime))
+    const extra = [...new Set(visits.filter((v) => !known.has(v.startTime)).map((v) => v.startTime))]
+    return reply.page(
+      dayPage(ctx(request), identity(request), {
+        prison,
+        date,
+        previous: addDays(date, -1),
+        next: addDays(date, 1),
+        sessions: [
+          ...sessions.map((s) => ({ ...s, visits: visits.filter((v) => v.startTime === s.startTime) })),
+          // Visits in a session since blocked or removed still show, so staff can deal with them.
+          ...extra.map((start) => {
+            const vs = visits.filter((v) => v.startTime === start)
+            return { startTime: start, endTime: vs[0]!.endTime, openCapacity: 0, closedCapacity: 0, openTaken: vs.filter((v) => v.place === 'open').length, closedTaken: vs.filter((v) => v.place === 'closed').length, visits: vs }
+          }),
+        ],
+      }),
+    )
+  })
+
+  app.get<{ Params: Params; Querystring: { date?: string } }>('/staff/prison-visits/:prison/visits.csv', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const date = request.query.date && isIsoDate(request.query.date) ? request.query.date : todayInLondon()
+    const visits = await visitsOn(db, prison.code, date)
+    await audit(db as never, request, { action: 'prison-visits.day.export', recordType: 'prison', recordId: prison.code, after: { date, visits: visits.length } })
+    const cell = (s: string) => (/[",\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s)
+    const lines = [
+      'reference,date,start,end,status,place,prisoner_number,lead_visitor,visitors',
+      ...visits.map((v) => [v.reference, v.date, v.startTime, v.endTime, v.state, v.place, v.prisonerNumber, v.leadVisitor, String(v.visitorCount)].map(cell).join(',')),
+    ]
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="visits-${prison.code}-${date}.csv"`)
+      .send(lines.join('\n') + '\n')
+  })
+
+  app.get<{ Params: Params }>('/staff/prison-visits/:prison/requests', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const rows = await requestQueue(db, prison.code)
+    const calendar = await workingCalendar(db, prison)
+    const today = todayInLondon()
+    const overdue = new Set(rows.filter((r) => isRequestOverdue(todayInLondon(r.createdAt), today, calendar)).map((r) => r.id))
+    await audit(db as never, request, { action: 'prison-visits.requests.view', recordType: 'prison', recordId: prison.code })
+    return reply.page(requestsPage(ctx(request), identity(request), prison, rows, overdue))
+  })
+
+  async function renderVisit(request: FastifyRequest<{ Params: Params & { reference: string } }>, reply: FastifyReply, visit: VisitRecord, extra: { errors?: FieldError[]; posted?: { reasons?: string[]; message?: string; notAllowed?: string[] } } = {}) {
+    const prison = await prisonOf(request)
+    const prisonerRow = await db.selectFrom('prison_visits_prisoners').selectAll().where('number', '=', visit.prisonerNumber).executeTakeFirst()
+    const today = todayInLondon()
+    return reply.page(
+      visitPage(ctx(request), identity(request), {
+        prison,
+        reference: visit.reference,
+        state: stateOn(visit.state, visit.date, today),
+        date: visit.date,
+        time: `${visit.startTime}–${visit.endTime}`,
+        place: visit.place,
+        prisoner: prisonerRow ? { number: prisonerRow.number, name: `${prisonerRow.first_name} ${prisonerRow.last_name}` } : undefined,
+        visitors: visit.visitors.map((v, i) => ({ id: v.id, name: `${v.firstName} ${v.lastName}`, dateOfBirth: v.dateOfBirth ?? '', notAllowed: v.notAllowed, lead: i === 0 })),
+        contact: [visit.contactEmail, visit.contactPhone].filter(Boolean).join(', '),
+        support: visit.additionalSupport ?? '',
+        requestReasons: visit.requestReasons.map((r) => reasonText(r, 'en')),
+        prisonReasons: [
+          ...visit.rejectionReasons.filter(isRejectionReason).map((r) => REJECTION_REASON_TEXT[r].en),
+          ...visit.cancellationReasons.filter(isCancellationReason).map((r) => CANCELLATION_REASON_TEXT[r].en),
+        ],
+        staffMessage: visit.staffMessage,
+        csrf: csrfToken(request, reply),
+        canDecide: visit.state === 'requested',
+        canCancel: visit.state === 'booked' && visit.date >= today,
+        rejectionReasons: REJECTION_REASONS.map((r) => ({ value: r, text: REJECTION_REASON_TEXT[r].en })),
+        cancellationReasons: CANCELLATION_REASONS.map((r) => ({ value: r, text: CANCELLATION_REASON_TEXT[r].en })),
+        ...extra,
+      }),
+    )
+  }
+
+  app.get<{ Params: Params & { reference: string } }>('/staff/prison-visits/:prison/visits/:reference', { config: { staff: scoped } }, async (request, reply) => {
+    const visit = await visitAt(db, request.params.prison, request.params.reference)
+    if (!visit) throw notFound()
+    await audit(db as never, request, { action: 'prison-visits.visit.view', recordType: 'visit', recordId: visit.id })
+    return renderVisit(request, reply, visit)
+  })
+
+  app.post<{ Params: Params & { reference: string }; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/visits/:reference/decision', { config: { staff: scoped } }, async (request, reply) => {
+    const visit = await visitAt(db, request.params.prison, request.params.reference)
+    if (!visit) throw notFound()
+    const body = request.body ?? {}
+    const decision = String(body.decision ?? '')
+    const reasons = list(body.reasons).filter(isRejectionReason)
+    const message = String(body.message ?? '').trim().slice(0, 1000)
+    const notAllowed = list(body.notAllowed).map(Number).filter((id) => visit.visitors.some((v) => v.id === id))
+    const leadNotAllowed = notAllowed.includes(visit.visitors[0]?.id ?? -1)
+    const rejecting = decision === 'reject' || leadNotAllowed
+    const posted = { reasons, message, notAllowed: notAllowed.map(String) }
+    if (rejecting) {
+      const errors: FieldError[] = []
+      if (reasons.length === 0 && !leadNotAllowed) errors.push({ field: 'reasons', text: 'Select at least one reason for rejecting' })
+      if (reasons.includes('other') && !message) errors.push({ field: 'message', text: 'Enter a message to the visitor explaining the other reason' })
+      if (errors.length) return renderVisit(request, reply, visit, { errors, posted })
+    }
+    const to = rejecting ? 'rejected' : 'booked'
+    const finalReasons = rejecting && reasons.length === 0 ? ['visitor_other_reason'] : reasons
+    const result = await changeVisitState(
+      db,
+      visit.id,
+      to,
+      { by: 'staff', staffId: request.staff!.user.id, now: new Date(), rejectionReasons: rejecting ? finalReasons : [], staffMessage: message || null, notAllowedVisitorIds: notAllowed },
+      async (trx, changed) => {
+        const t = visitText(changed.lang)
+        const why = rejecting ? finalReasons.filter(isRejectionReason).map((r) => REJECTION_REASON_TEXT[r][changed.lang]).join(' ') : ''
+        await notifyChange(trx as never, config, settings, changed, [rejecting ? t.messages.rejected : t.messages.approved, why, message].filter(Boolean).join(' '))
+        await audit(trx as never, request, { action: `prison-visits.visit.${rejecting ? 'reject' : 'approve'}`, recordType: 'visit', recordId: visit.id, before: { state: visit.state }, after: { state: to, reasons: finalReasons, notAllowed } })
+      },
+    )
+    if (!result.changed) throw notFound()
+    return reply.redirect(`/staff/prison-visits/${visit.prisonCode}/visits/${visit.reference}`, 303)
+  })
+
+  app.post<{ Params: Params & { reference: string }; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/visits/:reference/cancel', { config: { staff: scoped } }, async (request, reply) => {
+    const visit = await visitAt(db, request.params.prison, request.params.reference)
+    if (!visit) throw notFound()
+    const reasons = list(request.body?.reasons).filter(isCancellationReason)
+    const message = String(request.body?.message ?? '').trim().slice(0, 1000)
+    if (reasons.length === 0) return renderVisit(request, reply, visit, { errors: [{ field: 'cancelReasons', text: 'Select at least one reason for cancelling' }] })
+    const result = await changeVisitState(db, visit.id, 'cancelled', { by: 'staff', staffId: request.staff!.user.id, now: new Date(), cancellationReasons: reasons, staffMessage: message || null }, async (trx, changed) => {
+      const t = visitText(changed.lang)
+      await notifyChange(trx as never, config, settings, changed, [t.messages.cancelled, reasons.map((r) => CANCELLATION_REASON_TEXT[r][changed.lang]).join(' '), message].filter(Boolean).join(' '))
+      await audit(trx as never, request, { action: 'prison-visits.visit.cancel', recordType: 'visit', recordId: visit.id, before: { state: visit.state }, after: { state: 'cancelled', reasons } })
+    })
+    if (!result.changed) return renderVisit(request, reply, visit, { errors: [{ field: 'cancelReasons', text: 'This visit can no longer be cancelled' }] })
+    return reply.redirect(`/staff/prison-visits/${visit.prisonCode}/visits/${visit.reference}`, 303)
+  })
+
+  app.get<{ Params: Params; Querystring: { q?: string } }>('/staff/prison-visits/:prison/search', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const q = String(request.query.q ?? '').trim().slice(0, 100)
+    let rows
+    if (q) {
+      const number = normalisePrisonerNumber(q)
+      const reference = number ? undefined : normaliseReference(q)
+      rows = await searchVisits(db, prison.code, number ? { prisonerNumber: number } : reference ? { reference } : { name: q })
+      if (rows.length === 0 && reference) rows = await searchVisits(db, prison.code, { name: q })
+      await audit(db as never, request, { action: 'prison-visits.search', recordType: 'prison', recordId: prison.code, after: { query: q, results: rows.length } })
+    }
+    return reply.page(searchPage(ctx(request), identity(request), prison, q, rows))
+  })
+
+  app.get<{ Params: Params }>('/staff/prison-visits/:prison/blocked-dates', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const blocked = await blockedDates(db, prison.code, todayInLondon())
+    return reply.page(blockedDatesPage(ctx(request), identity(request), { prison, csrf: csrfToken(request, reply), blocked: blocked.map((b) => ({ date: b.date, startTime: b.start_time, reason: b.reason })) }))
+  })
+
+  app.post<{ Params: Params; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/blocked-dates', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const b = request.body ?? {}
+    const posted = { day: String(b.day ?? '').trim(), month: String(b.month ?? '').trim(), year: String(b.year ?? '').trim(), startTime: String(b.startTime ?? '').trim(), reason: String(b.reason ?? '').trim().slice(0, 200) }
+    const date = `${posted.year.padStart(4, '0')}-${posted.month.padStart(2, '0')}-${posted.day.padStart(2, '0')}`
+    const startTime = posted.startTime ? normaliseTime(posted.startTime) : null
+    const errors: FieldError[] = []
+    if (!isIsoDate(date)) errors.push({ field: 'date', text: 'Enter a real date' })
+    else if (date < todayInLondon()) errors.push({ field: 'date', text: 'The date must be today or in the future' })
+    if (posted.startTime && !startTime) errors.push({ field: 'startTime', text: 'Enter a time like 14:00, or leave it empty' })
+    if (!posted.reason) errors.push({ field: 'reason', text: 'Enter the reason' })
+    const blocked = async () => (await blockedDates(db, prison.code, todayInLondon())).map((x) => ({ date: x.date, startTime: x.start_time, reason: x.reason }))
+    if (errors.length) return reply.page(blockedDatesPage(ctx(request), identity(request), { prison, csrf: csrfToken(request, reply), blocked: await blocked(), errors, posted }))
+    const affected = await affectedVisits(db, prison.code, date, startTime ?? null)
+    if (affected.length > 0 && b.confirm !== 'yes') {
+      return reply.page(blockedDatesPage(ctx(request), identity(request), { prison, csrf: csrfToken(request, reply), blocked: await blocked(), posted, affected: { date, startTime: startTime ?? null, visits: affected } }))
+    }
+    const cancelAffected = list(b.cancelAffected).includes('yes')
+    await db.transaction().execute(async (trx) => {
+      await blockDate(trx as Db, prison.code, date, startTime ?? null, posted.reason)
+      await audit(trx as never, request, { action: 'prison-visits.blocked-date.add', recordType: 'prison', recordId: prison.code, after: { date, startTime, reason: posted.reason, cancelAffected } })
+      if (!cancelAffected) return
+      for (const v of affected) {
+        const to = v.state === 'requested' ? 'rejected' : 'cancelled'
+        await changeVisitState(
+          trx as Db,
+          v.id,
+          to,
+          { by: 'staff', staffId: request.staff!.user.id, now: new Date(), ...(to === 'rejected' ? { rejectionReasons: ['slot_unavailable'] } : { cancellationReasons: ['slot_unavailable'] }), staffMessage: posted.reason },
+          async (t2, changed) => {
+            await notifyChange(t2 as never, config, settings, changed, `${visitText(changed.lang).messages.cancelled} ${CANCELLATION_REASON_TEXT.slot_unavailable[changed.lang]}`)
+            await audit(t2 as never, request, { action: `prison-visits.visit.${to === 'rejected' ? 'reject' : 'cancel'}`, recordType: 'visit', recordId: v.id, after: { state: to, reasons: ['slot_unavailable'] } })
+          },
+        )
+      }
+    })
+    return reply.redirect(`/staff/prison-visits/${prison.code}/blocked-dates`, 303)
+  })
+
+  async function renderPrisoner(request: FastifyRequest<{ Params: Params & { number: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; notice?: string } = {}) {
+    const prison = await prisonOf(request)
+    const row = await db.selectFrom('prison_visits_prisoners').selectAll().where('number', '=', request.params.number).where('prison_code', '=', prison.code).executeTakeFirst()
+    if (!row) throw notFound()
+    const p = toPrisoner(row)
+    const approved = await db.selectFrom('prison_visits_approved_visitors').selectAll().where('prisoner_number', '=', p.number).orderBy('id').execute()
+    const visits = await searchVisits(db, prison.code, { prisonerNumber: p.number })
+    return reply.page(
+      prisonerPage(ctx(request), identity(request), {
+        prison,
+        csrf: csrfToken(request, reply),
+        prisoner: { number: p.number, name: `${p.firstName} ${p.lastName}`, dateOfBirth: p.dateOfBirth, category: p.category, balance: row.allowance_balance, closedOnly: p.closedVisitsOnly },
+        approved: approved.map((a) => ({ name: `${a.first_name} ${a.last_name}`, dateOfBirth: a.date_of_birth, bannedUntil: a.banned_until, closedOnly: a.closed_visits_only })),
+        visits,
+        ...extra,
+      }),
+    )
+  }
+
+  app.get<{ Params: Params & { number: string } }>('/staff/prison-visits/:prison/prisoners/:number', { config: { staff: scoped } }, async (request, reply) => {
+    await audit(db as never, request, { action: 'prison-visits.prisoner.view', recordType: 'prisoner', recordId: request.params.number })
+    return renderPrisoner(request, reply)
+  })
+
+  app.post<{ Params: Params & { number: string }; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/prisoners/:number/allowance', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const change = String(request.body?.change ?? '').trim()
+    const reason = String(request.body?.reason ?? '').trim().slice(0, 200)
+    const errors: FieldError[] = []
+    if (!/^[+-]?\d{1,2}$/.test(change) || Number(change) === 0) errors.push({ field: 'change', text: 'Enter a whole number from -99 to 99, not 0' })
+    if (!reason) errors.push({ field: 'reason', text: 'Enter the reason for the change' })
+    if (errors.length) return renderPrisoner(request, reply, { errors })
+    const row = await db.selectFrom('prison_visits_prisoners').select(['number', 'allowance_balance']).where('number', '=', request.params.number).where('prison_code', '=', prison.code).executeTakeFirst()
+    if (!row) throw notFound()
+    await db.transaction().execute(async (trx) => {
+      await adjustAllowance(trx as Db, row.number, Number(change), reason, request.staff!.user.id, new Date())
+      await audit(trx as never, request, { action: 'prison-visits.allowance.adjust', recordType: 'prisoner', recordId: row.number, before: { balance: row.allowance_balance }, after: { balance: row.allowance_balance + Number(change), reason } })
+    })
+    return renderPrisoner(request, reply, { notice: `Allowance changed by ${Number(change)}.` })
+  })
+
+}

@@ -1,0 +1,116 @@
+/**
+ * The prison's side: visits staff scoped to one prison work the requests
+ * queue, and the visitor sees the outcome through their link; another
+ * prison's data is not found; actions are audited.
+ */
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { withTables } from '../../src/platform/db/index.js'
+import { runImport } from '../../src/platform/reference-data/index.js'
+import { prisonVisits } from '../../src/services/prison-visits/index.js'
+import { prisonsImporter } from '../../src/services/prison-visits/import.js'
+import { book, findPrison, type Db } from '../../src/services/prison-visits/repository.js'
+import { addDays, dayOfWeek, todayInLondon } from '../../src/services/prison-visits/rules/dates.js'
+import { signManageToken } from '../../src/services/prison-visits/rules/manage-token.js'
+import type { PrisonVisitsTables } from '../../src/services/prison-visits/schema.js'
+import { databaseKinds } from '../support/databases.js'
+import { Client, csrfFrom, REFERENCE_DATA_DIR, startTestApp, type TestApp } from '../support/app.js'
+import { makeStaff, signIn } from '../support/staff.js'
+
+const today = todayInLondon()
+function next(weekday: number): string {
+  let d = addDays(today, 7)
+  while (dayOfWeek(d) !== weekday) d = addDays(d, 1)
+  return d
+}
+
+for (const kind of databaseKinds()) {
+  describe(`prison visits staff on ${kind}`, () => {
+    let t: TestApp
+    let db: Db
+    let client: Client
+    let reference = ''
+    let visitId = ''
+    before(async () => {
+      t = await startTestApp(kind, { services: [prisonVisits] })
+      db = withTables<PrisonVisitsTables>(t.database.db)
+      await runImport(t.database.db, prisonsImporter, join(REFERENCE_DATA_DIR, 'prisons'), { info: () => {}, warn: () => {} })
+      await db
+        .insertInto('prison_visits_prisoners')
+        .values({ number: 'A1111AA', first_name: 'Test', last_name: 'Prisoner', date_of_birth: '1980-01-15', prison_code: 'BCI', category: 'convicted', allowance_balance: 0, allowance_accrued_on: today, closed_visits_only: false, visits_banned: false, synthetic: true })
+        .execute()
+      const prison = (await findPrison(db, 'BCI'))!
+      const result = await book(db, prison, {
+        prisonCode: 'BCI', date: next(1), startTime: '14:00', owner: 'o', prisonerNumber: 'A1111AA', visitors: [{ firstName: 'Ann', lastName: 'Visitor', dateOfBirth: '1985-05-05' }],
+        contactEmail: 'ann@example.com', contactPhone: null, lang: 'en', additionalSupport: null, channel: 'digital', now: new Date(), today,
+      })
+      assert.equal(result.kind === 'done' && result.visit.state, 'requested')
+      if (result.kind === 'done') ({ reference, id: visitId } = { reference: result.visit.reference, id: result.visit.id })
+      const staff = await makeStaff(t.database.db, [{ role: 'visits-staff', scope: { kind: 'prisons', values: ['BCI'] } }])
+      client = new Client(t.app)
+      await signIn(client, staff)
+    })
+    after(() => t.close())
+
+    test('the requests queue, oldest first, and another prison is not found', async () => {
+      const queue = await client.get('/staff/prison-visits/BCI/requests')
+      assert.equal(queue.statusCode, 200)
+      assert.ok(queue.body.includes(reference))
+      assert.equal((await client.get('/staff/prison-visits/BAI/requests')).statusCode, 404)
+      assert.equal((await client.get(`/staff/prison-visits/BAI/visits/${reference}`)).statusCode, 404)
+      const day = await client.get(`/staff/prison-visits/BCI?date=${next(1)}`)
+      assert.match(day.body, /Open: 1 of 20 booked/)
+      const csv = await client.get(`/staff/prison-visits/BCI/visits.csv?date=${next(1)}`)
+      assert.match(String(csv.headers['content-type']), /text\/csv/)
+      assert.ok(csv.body.includes(`${reference},${next(1)},14:00`))
+      const search = await client.get('/staff/prison-visits/BCI/search?q=visitor')
+      assert.ok(search.body.includes(reference))
+    })
+
+    test('rejecting needs a reason; the visitor sees the outcome through their link; it is audited', async () => {
+      const url = `/staff/prison-visits/BCI/visits/${reference}`
+      const page = await client.get(url)
+      assert.equal(page.statusCode, 200)
+      const noReason = await client.post(`${url}/decision`, { _csrf: csrfFrom(page.body), decision: 'reject' })
+      assert.equal(noReason.statusCode, 200)
+      assert.match(noReason.body, /Select at least one reason for rejecting/)
+      const rejected = await client.post(`${url}/decision`, { _csrf: csrfFrom(page.body), decision: 'reject', reasons: ['no_allowance'], message: 'Please book after the 1st.' })
+      assert.equal(rejected.statusCode, 303)
+      const visitor = new Client(t.app)
+      const manage = await visitor.get(`/prison-visits/manage/${signManageToken(visitId, new Date(Date.now() + 3_600_000), t.config.sessionSecret)}`)
+      assert.match(manage.body, /Not possible/)
+      assert.match(manage.body, /The prisoner has no visiting allowance left/)
+      assert.match(manage.body, /Please book after the 1st\./)
+      const events = await t.database.db.selectFrom('audit_events' as never).select('action' as never).execute() as { action: string }[]
+      assert.ok(events.some((e) => e.action === 'prison-visits.visit.reject'))
+      assert.ok(events.some((e) => e.action === 'prison-visits.visit.view'))
+      const messages = await t.database.db.selectFrom('notify_messages' as never).select('type' as never).execute() as { type: string }[]
+      assert.ok(messages.some((m) => m.type === 'prison-visits-changed'))
+    })
+
+    test('blocking a date lists the visits it affects and cancels them with notice', async () => {
+      const prison = (await findPrison(db, 'BCI'))!
+      await db.updateTable('prison_visits_prisoners').set({ allowance_balance: 3 }).where('number', '=', 'A1111AA').execute()
+      const booked = await book(db, prison, {
+        prisonCode: 'BCI', date: next(3), startTime: '14:00', owner: 'o2', prisonerNumber: 'A1111AA', visitors: [{ firstName: 'Bob', lastName: 'Visitor', dateOfBirth: '1985-05-05' }],
+        contactEmail: 'bob@example.com', contactPhone: null, lang: 'cy', additionalSupport: null, channel: 'digital', now: new Date(), today,
+      })
+      assert.equal(booked.kind === 'done' && booked.visit.state, 'booked')
+      const [y, m, d] = next(3).split('-')
+      const page = await client.get('/staff/prison-visits/BCI/blocked-dates')
+      const form = { _csrf: csrfFrom(page.body), day: d!, month: m!, year: y!, startTime: '', reason: 'Staff training' }
+      const confirm = await client.post('/staff/prison-visits/BCI/blocked-dates', form)
+      assert.equal(confirm.statusCode, 200)
+      assert.match(confirm.body, /1 visits are booked or requested/)
+      const done = await client.post('/staff/prison-visits/BCI/blocked-dates', { ...form, confirm: 'yes', cancelAffected: 'yes' })
+      assert.equal(done.statusCode, 303)
+      const visit = await db.selectFrom('prison_visits_visits').select('state').where('reference', '=', booked.kind === 'done' ? booked.visit.reference : '').executeTakeFirstOrThrow()
+      assert.equal(visit.state, 'cancelled')
+      const balance = await db.selectFrom('prison_visits_prisoners').select('allowance_balance').where('number', '=', 'A1111AA').executeTakeFirstOrThrow()
+      assert.equal(balance.allowance_balance, 3, 'the order came back')
+      const api = (await t.app.inject(`/api/v1/prisons/BCI/visit-sessions?from=${next(3)}&to=${next(3)}`)).json() as { sessions: unknown[] }
+      assert.equal(api.sessions.length, 0, 'the blocked day has no sessions')
+    })
+  })
+}
