@@ -99,12 +99,12 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   registerSessions(app, { secret: config.sessionSecret, production: config.production })
   registerLanguage(app, { production: config.production })
   registerCsrf(app, { enabled: config.csrf })
-  registerObservability(app, { database, version: VERSION, gitCommit: config.gitCommit })
+  const metrics = registerObservability(app, { database, version: VERSION, gitCommit: config.gitCommit })
   registerAssets(app, assets)
   registerSite(app, { services, supportEmail: config.supportEmail, production: config.production })
   // Before any other module's routes, so its check sees every staff route.
   registerStaff(app, { config, database })
-  await registerNotify(app, { config, database, messageTypes: allMessageTypes(services) })
+  await registerNotify(app, { config, database, messageTypes: allMessageTypes(services), metrics })
 
   registerOpenApi(app, services.flatMap((s) => (s.openApi ? [s.openApi] : [])), VERSION)
   for (const service of services) {

@@ -98,6 +98,12 @@ for (const kind of databaseKinds()) {
       assert.equal(sent[0]?.body, 'Dear Ann Smith,\n\nYour reference is B1.')
     })
 
+    test('/metrics counts messages by type, channel and status', async () => {
+      const metrics = await t.app.inject({ method: 'GET', url: '/metrics' })
+      assert.match(metrics.body, /justice_notify_messages\{type="probe-booking-confirmed",channel="email",status="sent"\} 1/)
+      assert.match(metrics.body, /justice_notify_messages\{type="probe-booking-confirmed",channel="sms",status="sent"\} 1/)
+    })
+
     test('a booking that rolls back sends nothing: no message and no job', async () => {
       await assert.rejects(book(t.database.db, 'B2', { fail: true }), /could not be saved/)
       const bookings = await sql<{ n: number }>`select count(*)::int as n from probe_bookings where id = 'B2'`.execute(t.database.db)

@@ -6,10 +6,12 @@
  *   await sendMessage(trx, { type, to: { email }, lang, personalisation, idempotencyKey })
  */
 import type { FastifyInstance } from 'fastify'
+import { Gauge, type Registry } from 'prom-client'
 import type { Config } from '../../config.js'
 import type { Database } from '../db/index.js'
 import { registerMessageTypes } from './registry.js'
 import { registerNotifyRoutes } from './routes.js'
+import { notifyDb, statusCounts } from './repository.js'
 import type { MessageType } from './types.js'
 import { startNotifyQueue, type NotifyQueue } from './worker.js'
 
@@ -30,10 +32,11 @@ export const messageTypes: MessageType[] = []
  */
 export async function registerNotify(
   app: FastifyInstance,
-  options: { config: Config; database: Database; messageTypes: readonly MessageType[] },
+  options: { config: Config; database: Database; messageTypes: readonly MessageType[]; metrics?: Registry },
 ): Promise<NotifyQueue> {
   registerMessageTypes(options.messageTypes)
   registerNotifyRoutes(app, { config: options.config.notify, database: options.database })
+  if (options.metrics) registerNotifyMetrics(options.metrics, options.database)
   if (options.config.production && options.config.notify.provider === 'outbox') {
     app.log.warn('NOTIFY_PROVIDER is outbox: no email or text message will leave this system')
   }
@@ -46,4 +49,18 @@ export async function registerNotify(
     await queue.stop()
   })
   return queue
+}
+
+/** Messages by type, channel and status, counted when /metrics is scraped: waiting and failed messages show up in dashboards. */
+function registerNotifyMetrics(registry: Registry, database: Database): void {
+  new Gauge({
+    name: 'justice_notify_messages',
+    help: 'Email and text messages by type, channel and status',
+    labelNames: ['type', 'channel', 'status'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset()
+      for (const c of await statusCounts(notifyDb(database.db))) this.set({ type: c.type, channel: c.channel, status: c.status }, c.count)
+    },
+  })
 }
