@@ -10,6 +10,7 @@ import { withTables } from '../../src/platform/db/index.js'
 import { runImport } from '../../src/platform/reference-data/index.js'
 import { prisonVisits } from '../../src/services/prison-visits/index.js'
 import { prisonsImporter } from '../../src/services/prison-visits/import.js'
+import { deleteVisitorPersonalData } from '../../src/services/prison-visits/retention.js'
 import {
   book,
   changeVisitState,
@@ -167,6 +168,16 @@ for (const kind of databaseKinds()) {
       const rejected = await changeVisitState(db, result.visit.id, 'rejected', { by: 'staff', rejectionReasons: ['no_allowance'], now: new Date() })
       assert.equal(rejected.changed && rejected.visit.state, 'rejected')
       assert.deepEqual((await findVisit(db, { reference: result.visit.reference }))?.rejectionReasons, ['no_allowance'])
+    })
+
+    test('retention deletes visitors’ personal data after the visit and keeps the counts', async () => {
+      const before = await db.selectFrom('prison_visits_visits').select(['id', 'date']).where('anonymised_at', 'is', null).orderBy('date').executeTakeFirstOrThrow()
+      const n = await deleteVisitorPersonalData(db, before.date)
+      assert.ok(n >= 1)
+      const visit = await findVisit(db, { id: before.id })
+      assert.equal(visit?.contactEmail, null)
+      assert.ok(visit!.visitors.length >= 1 && visit!.visitors.every((v) => v.firstName === '' && v.dateOfBirth === null), 'visitors counted, not named')
+      assert.equal(await deleteVisitorPersonalData(db, before.date), 0, 'idempotent')
     })
 
     test('capacity is never exceeded: 50 bookers race for 5 places', async () => {

@@ -12,6 +12,7 @@ import { prisonVisitsMigrations } from './migrations.js'
 import type { PrisonVisitsTables } from './schema.js'
 import { registerPublicRoutes } from './routes.js'
 import { registerStaffRoutes } from './staff.js'
+import { runRetention } from './retention.js'
 import { prisonVisitsSettings } from './settings.js'
 
 export const prisonVisits: JusticeService = {
@@ -32,6 +33,12 @@ export const prisonVisits: JusticeService = {
     registerApi(app, db)
     await registerPublicRoutes(app, { config, database, settings })
     registerStaffRoutes(app, { config, db, settings })
+    // Hourly and idempotent, so any number of web processes may each run it.
+    const timer = setInterval(() => {
+      runRetention(db, settings.retentionMonths).catch((error: unknown) => app.log.warn({ err: error }, 'prison visits retention failed'))
+    }, 60 * 60 * 1000)
+    timer.unref()
+    app.addHook('onClose', async () => clearInterval(timer))
   },
   async onStart({ config, database }) {
     // Synthetic prisoners let a developer try a booking; production never has them.
