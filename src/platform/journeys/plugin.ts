@@ -202,8 +202,8 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
         await repo.touchSession(db, draft.session_id as string, sessionMs)
         await recordJourneyEvents(db, [event(request, draft, 'started')])
       }
-      const answers = { ...draft.answers }
-      const saved = { ...draft.form } as Record<string, FormValues>
+      let answers = { ...draft.answers }
+      let saved = { ...draft.form } as Record<string, FormValues>
 
       if (action !== 'continue' && action !== 'save') {
         // An in-page action of a custom page (add another, remove): keep what was typed, show the page again.
@@ -224,8 +224,9 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
           const custom = page.kind === 'custom' ? (page as CustomPage) : undefined
           const problems = custom?.onSave ? await custom.onSave(trx, value, { draftId: locked.id, answers: locked.answers }) : undefined
           if (problems && problems.length > 0) return problems
-          answers[key] = value
-          saved[key] = form
+          // From the locked row, so an answer saved meanwhile in another tab is kept.
+          answers = { ...locked.answers, [key]: value }
+          saved = { ...(locked.form as Record<string, FormValues>), [key]: form }
           await repo.updateDraft(trx, locked.id, { answers, form: saved, expiresAt: expiry(locked.saved) })
           return []
         })
