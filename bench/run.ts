@@ -78,7 +78,7 @@ function parseOptions(argv: string[]): Options {
     jsonPath: typeof json === 'string' ? json : undefined,
     rounds: wholeNumber('rounds', quick ? 1 : 5),
     seconds: wholeNumber('duration', quick ? 1 : 2),
-    warmupSeconds: wholeNumber('warmup', quick ? 1 : 2),
+    warmupSeconds: wholeNumber('warmup', 1),
     connections: wholeNumber('connections', 64),
     loader,
     build: flag('no-build') === undefined,
@@ -93,7 +93,7 @@ const HELP = `npm run bench -- [options]
   --json[=path]        the figures as JSON, to stdout or to the file
   --rounds=N           rounds per page (default 5); the table shows the median
   --duration=S         seconds per sample (default 2)
-  --warmup=S           seconds of discarded load per page and column first (default 2)
+  --warmup=S           seconds of discarded load per page and column first (default 1)
   --connections=N      concurrent connections (default 64)
   --loader=wrk|autocannon   default wrk when installed
   --no-build           use dist/ as it is
