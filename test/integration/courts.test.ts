@@ -15,6 +15,8 @@ import { postcodeImporter } from '../../src/platform/reference-data/postcodes.js
 import { courtsService } from '../../src/services/courts/index.js'
 import { courtImporter } from '../../src/services/courts/importer.js'
 import { editCourt, refreshCourtIndex } from '../../src/services/courts/store.js'
+import { makeStaff, signIn } from '../support/staff.js'
+import { csrfFrom } from '../support/app.js'
 
 const COURTS_DIR = join(REFERENCE_DATA_DIR, 'courts')
 const POSTCODES_DIR = join(REFERENCE_DATA_DIR, 'postcodes')
@@ -295,6 +297,53 @@ for (const kind of databaseKinds()) {
       const page = await client.get('/courts/leeds-combined-court-centre?lang=en')
       assert.match(page.body, /Leeds Combined Court Centre \(Oxford Row\)/)
       assert.match(page.body, /Closed on Friday/)
+    })
+
+    test('staff: court data admins see only their region, edit a section with validation, audit and history', async () => {
+      const yorkshire = await makeStaff(t.database.db, [{ role: 'court-data-admin', scope: { kind: 'region', values: ['Yorkshire and the Humber'] } }])
+      const staff = new Client(t.app)
+      await signIn(staff, yorkshire, '/staff/courts')
+      const list = await staff.get('/staff/courts')
+      assert.equal(list.statusCode, 200)
+      assert.match(list.body, /href="\/staff\/courts\/sheffield-combined-court-centre"/)
+      assert.doesNotMatch(list.body, /href="\/staff\/courts\/cardiff-crown-court"/)
+      assert.equal((await staff.get('/staff/courts/cardiff-crown-court')).statusCode, 404, 'out of scope is not found')
+      assert.equal((await staff.get('/staff/courts/sheffield-combined-court-centre/nonsense')).statusCode, 404)
+
+      const url = '/staff/courts/sheffield-combined-court-centre/emails'
+      const bad = await staff.submit(url, { 'type-0': 'Listing', 'address-0': 'not an email', version: '1' })
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /govuk-error-summary/)
+      assert.match(bad.body, /Enter an email address in the correct format/)
+      assert.match(bad.body, /value="not an email"/, 'the answer is kept')
+
+      const form = await staff.get(url)
+      const version = /name="version" value="(\d+)"/.exec(form.body)?.[1] as string
+      const saved = await staff.post(url, { _csrf: csrfFrom(form.body), version, 'type-0': 'Enquiries', 'address-0': 'enquiries.sheffield@justice.gov.uk', 'explanation-0': '<script>x</script>' })
+      assert.equal(saved.statusCode, 303)
+      assert.equal(saved.headers.location, '/staff/courts/sheffield-combined-court-centre?saved=emails')
+      const overview = await staff.get(saved.headers.location as string)
+      assert.match(overview.body, /Your changes have been saved/)
+      assert.match(overview.body, new RegExp(`${yorkshire.email.replace(/[.]/g, '\\.')}`), 'the history names who')
+      assert.match(overview.body, /Email addresses/)
+      const events = await sql<{ action: string; actor_email: string }>`select action, actor_email from audit_events where record_type = 'court' and record_id = 'sheffield-combined-court-centre'`.execute(t.database.db)
+      assert.deepEqual(events.rows.map((e) => e.action), ['courts.court.update'])
+      const publicPage = await client.get('/courts/sheffield-combined-court-centre?lang=en')
+      assert.match(publicPage.body, /enquiries\.sheffield@justice\.gov\.uk/)
+      assert.match(publicPage.body, /&lt;script&gt;x&lt;\/script&gt;/)
+
+      // A second save from the same, now stale, form is refused, not applied.
+      const stale = await staff.post(url, { _csrf: csrfFrom(form.body), version, 'type-0': 'Enquiries', 'address-0': 'old@justice.gov.uk' })
+      assert.equal(stale.statusCode, 200)
+      assert.match(stale.body, /Someone else changed this section since you opened it/)
+      assert.match(stale.body, /enquiries\.sheffield@justice\.gov\.uk/, 'the form shows what is saved now')
+
+      // The edit survives a re-import.
+      await runImport(t.database.db, courtImporter, COURTS_DIR, quiet)
+      const after = await client.get('/courts/sheffield-combined-court-centre?lang=en')
+      assert.match(after.body, /enquiries\.sheffield@justice\.gov\.uk/)
+      const cy = await staff.get('/staff/courts/sheffield-combined-court-centre?lang=cy')
+      assert.match(cy.body, /Cyfeiriadau e-bost/)
     })
   })
 }

@@ -6,6 +6,7 @@ import { en } from './locales/en.js'
 import { cy } from './locales/cy.js'
 import { courtMigrations } from './migrations.js'
 import { registerCourtPages } from './routes.js'
+import { registerCourtStaffPages } from './staff-routes.js'
 import { courtIndex, watchCourtData } from './store.js'
 
 export const courtsService: JusticeService = {
@@ -18,6 +19,7 @@ export const courtsService: JusticeService = {
   openApi: courtOpenApi,
   async plugin(app, { database }) {
     registerCourtPages(app, database.db)
+    registerCourtStaffPages(app, database.db)
     await app.register(courtApi, { db: database.db, rateLimitPerMinute: 300 })
     const stopWatching = watchCourtData(database.db)
     app.addHook('onClose', async () => stopWatching())

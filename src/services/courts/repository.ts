@@ -1,6 +1,7 @@
 /** SQL for the court finder. Reads load whole tables once, for the in-memory index. */
 import { sql, type Kysely, type Selectable } from 'kysely'
 import { withTables, type PlatformTables } from '../../platform/db/index.js'
+import type { AuditTables } from '../../platform/audit/index.js'
 import type { CourtTables, CourtsTable } from './schema.js'
 
 export type CourtDb = Kysely<PlatformTables & CourtTables>
@@ -107,6 +108,8 @@ export async function saveCourtChanges(
   slug: string,
   expectedVersion: number,
   changes: Partial<Record<EditableColumn, unknown>>,
+  /** Runs in the same transaction once saved, so an audit record and the change commit together. */
+  onSaved?: (trx: Kysely<PlatformTables>, before: Record<string, unknown>, version: number) => Promise<void>,
 ): Promise<SaveResult & { before?: Record<string, unknown> }> {
   const columns = Object.keys(changes) as EditableColumn[]
   if (columns.length === 0) throw new Error('no changes to save')
@@ -129,6 +132,7 @@ export async function saveCourtChanges(
       .returning('version')
       .executeTakeFirstOrThrow()
     const before = Object.fromEntries(columns.map((c) => [c, (current as Record<string, unknown>)[c]]))
+    await onSaved?.(trx as unknown as Kysely<PlatformTables>, before, updated.version as number)
     return { kind: 'saved' as const, version: updated.version as number, before }
   })
 }
@@ -137,4 +141,23 @@ export async function saveCourtChanges(
 export async function courtDataStamp(db: CourtDb): Promise<string> {
   const row = await sql<{ stamp: string }>`select coalesce(max(updated_at)::text, '') || '/' || coalesce(max(imported_at)::text, '') || '/' || count(*)::text as stamp from courts`.execute(db)
   return row.rows[0]?.stamp ?? ''
+}
+
+export interface CourtHistoryEntry {
+  at: Date
+  actor_email: string | null
+  after: unknown
+}
+
+/** Staff changes to a court, newest first, from the audit trail. */
+export async function courtHistory(db: CourtDb, slug: string, limit = 50): Promise<CourtHistoryEntry[]> {
+  const audit = db as unknown as Kysely<AuditTables>
+  return audit
+    .selectFrom('audit_events')
+    .select(['at', 'actor_email', 'after'])
+    .where('record_type', '=', 'court')
+    .where('record_id', '=', slug)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
 }

@@ -66,8 +66,14 @@ export function watchCourtData(db: Kysely<PlatformTables>, intervalMs = 30_000):
 }
 
 /** Saves a staff edit (see saveCourtChanges) and rebuilds this process's index when it is saved. */
-export async function editCourt(db: Kysely<PlatformTables>, slug: string, expectedVersion: number, changes: Partial<Record<EditableColumn, unknown>>) {
-  const result = await saveCourtChanges(courtDb(db), slug, expectedVersion, changes)
+export async function editCourt(
+  db: Kysely<PlatformTables>,
+  slug: string,
+  expectedVersion: number,
+  changes: Partial<Record<EditableColumn, unknown>>,
+  onSaved?: Parameters<typeof saveCourtChanges>[4],
+) {
+  const result = await saveCourtChanges(courtDb(db), slug, expectedVersion, changes, onSaved)
   if (result.kind === 'saved') await refreshCourtIndex(db)
   return result
 }
