@@ -284,6 +284,13 @@ for (const kind of databaseKinds()) {
       assert.ok(measures.dropOffByPage.length > 0, 'unfinished runs show where they stopped')
     })
 
+    test('a journey mounted for staff carries the staff access rule on every route', async () => {
+      const client = new Client(t.app)
+      for (const path of ['/staff/apply-for/name', '/staff/apply-for/check-your-answers', '/staff/apply-for/save']) {
+        assert.match(location(await client.get(path)), /^\/staff\/sign-in/, path)
+      }
+    })
+
     test('satisfaction survey after the confirmation, stored for the service', async () => {
       const client = new Client(t.app)
       const empty = await client.submit('/apply/feedback', {})

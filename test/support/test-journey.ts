@@ -27,6 +27,7 @@ import {
   type FormValues,
 } from '../../src/platform/journeys/index.js'
 import { govukButton } from '../../src/platform/ui/govuk/index.js'
+import { requireRole } from '../../src/platform/staff/index.js'
 
 const longDate = (iso: string, lang: 'en' | 'cy') => formatDate(new Date(`${iso}T12:00:00Z`), lang)
 
@@ -211,7 +212,10 @@ export const testJourney = defineJourney({
   startUrl: '/',
 })
 
-/** A test-only service that mounts the journey at /apply. */
+/**
+ * A test-only service that mounts the journey at /apply, and again at
+ * /staff/apply-for for staff completing it for someone (assisted).
+ */
 export function journeyProbeService(options: { sessionMinutes?: number } = {}): JusticeService {
   return {
     id: 'journey-probe',
@@ -237,6 +241,16 @@ export function journeyProbeService(options: { sessionMinutes?: number } = {}): 
         baseUrl: deps.config.baseUrl,
         sessionMinutes: options.sessionMinutes,
         channel: (request) => (request.headers['x-assisted'] === 'yes' ? 'assisted' : 'digital'),
+      })
+      await app.register(journeyPlugin, {
+        prefix: '/staff/apply-for',
+        journey: testJourney,
+        database: deps.database,
+        service: { name: { en: 'Apply for a test', cy: 'Gwneud cais am brawf' }, url: '/staff/apply-for' },
+        baseUrl: deps.config.baseUrl,
+        routeConfig: { staff: requireRole('platform-admin') },
+        channel: () => 'assisted',
+        cleanupIntervalMs: 0,
       })
     },
   }

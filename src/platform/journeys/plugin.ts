@@ -8,7 +8,7 @@
  * is recomputed from the answers on every request (walk.ts), so any web
  * process can serve any request and a restart loses nothing.
  */
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../db/index.js'
 import type { Bilingual } from '../i18n/index.js'
 import { formatDate } from '../i18n/index.js'
@@ -61,6 +61,12 @@ export interface JourneyPluginOptions {
   sessionMinutes?: number
   /** Who is completing the journey: staff completing it for someone is `assisted`. */
   channel?: (request: FastifyRequest) => Channel
+  /**
+   * Config for every route of the journey. Mounting a journey for staff to
+   * complete on someone's behalf, under `/staff/...`, needs the access rule:
+   * `{ staff: requireRole('visits-staff') }`, with `channel: () => 'assisted'`.
+   */
+  routeConfig?: FastifyContextConfig
   /** How often expired drafts are deleted (default hourly); 0 turns the timer off. */
   cleanupIntervalMs?: number
 }
@@ -162,6 +168,8 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   }
 
   const redirect = (reply: FastifyReply, to: string) => reply.redirect(to, 303)
+  // Route config for every page: a journey staff complete for someone is mounted under /staff with an access rule.
+  const routeOptions = { config: options.routeConfig ?? {} }
 
   // Journey pages hold what people typed: never keep them in a shared or back-button cache.
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -172,7 +180,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   for (const key of journey.order) {
     const page = pages[key]!
 
-    app.get(`/${page.path}`, async (request, reply) => {
+    app.get(`/${page.path}`, routeOptions, async (request, reply) => {
       const draft = await sessionDraft(request)
       if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
       const w = walk(journey, openAnswers(draft))
@@ -182,7 +190,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
     })
 
-    app.post(`/${page.path}`, async (request, reply) => {
+    app.post(`/${page.path}`, routeOptions, async (request, reply) => {
       const lang = request.lang
       const changing = (request.query as Record<string, unknown>).change === '1'
       let draft = await sessionDraft(request)
@@ -249,7 +257,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     })
   }
 
-  app.get('/', async (request, reply) => {
+  app.get('/', routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     return redirect(reply, url(walk(journey, openAnswers(draft)).firstUnanswered))
   })
@@ -287,7 +295,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     )
   }
 
-  app.get(`/${checkPath}`, async (request, reply) => {
+  app.get(`/${checkPath}`, routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     if (!draft) return redirect(reply, url(journey.order[0]!))
     if (draft.status === 'submitted') return redirect(reply, `${prefix}/${confirmationPath}`)
@@ -298,7 +306,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     return renderCheckAnswers(request, reply, draft)
   })
 
-  app.post(`/${checkPath}`, async (request, reply) => {
+  app.post(`/${checkPath}`, routeOptions, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
     const draftId = firstValue(body.draft)
     let outcome: { to: string }
@@ -336,7 +344,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     })
   }
 
-  app.get(`/${confirmationPath}`, async (request, reply) => {
+  app.get(`/${confirmationPath}`, routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     if (!draft || draft.status !== 'submitted' || !draft.reference) return redirect(reply, url(journey.order[0]!))
     const lang = request.lang
@@ -352,14 +360,14 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   })
 
   // Save and come back later.
-  app.get('/save', async (request, reply) => {
+  app.get('/save', routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
     const w = walk(journey, draft.answers)
     return reply.page(saveView({ ctx: ctxFor(request), backHref: url(w.firstUnanswered), csrf: csrfToken(request, reply), email: '', errors: [] }))
   })
 
-  app.post('/save', async (request, reply) => {
+  app.post('/save', routeOptions, async (request, reply) => {
     const lang = request.lang
     const draft = await sessionDraft(request)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
@@ -396,7 +404,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     return redirect(reply, `${prefix}/saved`)
   })
 
-  app.get('/saved', async (request, reply) => {
+  app.get('/saved', routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     if (!draft || draft.status !== 'open' || !draft.saved) return redirect(reply, url(journey.order[0]!))
     return reply.page(savedView(ctxFor(request), formatDate(new Date(draft.expires_at), request.lang)))
@@ -408,7 +416,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   }
 
   // The emailed link shows a button rather than restoring at once, so that a mail scanner opening the link does not use it up.
-  app.get('/return/:token', async (request, reply) => {
+  app.get('/return/:token', routeOptions, async (request, reply) => {
     const { token } = request.params as { token: string }
     const draft = await repo.peekReturnLink(db, token)
     if (!draft || draft.service !== journey.service || draft.journey !== journey.id) return linkExpired(request, reply)
@@ -416,7 +424,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     return reply.page(messageView(ctxFor(request), { title: t.title, body: t.body, button: { text: t.button, csrf: csrfToken(request, reply) } }))
   })
 
-  app.post('/return/:token', async (request, reply) => {
+  app.post('/return/:token', routeOptions, async (request, reply) => {
     const { token } = request.params as { token: string }
     // A new session: whoever held the old one (a shared computer) cannot see the restored answers.
     request.sessionId = undefined
@@ -436,7 +444,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   })
 
   // Session timeout: the warning's "stay" button, and where an ended session lands.
-  app.post('/keep-alive', async (request, reply) => {
+  app.post('/keep-alive', routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     if (!draft || !request.sessionId || draft.status !== 'open') return reply.code(204).send()
     const ends = await repo.sessionExpiry(db, request.sessionId)
@@ -445,14 +453,14 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     return reply.send({ seconds: Math.round(sessionMs / 1000) })
   })
 
-  app.get('/session-ended', async (request, reply) => {
+  app.get('/session-ended', routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
     const t = journeyText(request.lang).timeout
     return reply.page(messageView(ctxFor(request), { title: t.endedTitle, body: t.endedBody, button: { text: t.resume, csrf: csrfToken(request, reply) } }))
   })
 
-  app.post('/session-ended', async (request, reply) => {
+  app.post('/session-ended', routeOptions, async (request, reply) => {
     const draft = await sessionDraft(request)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
     // A fresh session id, as at sign-in: the old one is finished with.
@@ -464,11 +472,11 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   })
 
   // The one-question satisfaction survey offered after every confirmation.
-  app.get('/feedback', async (request, reply) =>
+  app.get('/feedback', routeOptions, async (request, reply) =>
     reply.page(feedbackView({ ctx: ctxFor(request), csrf: csrfToken(request, reply), rating: '', comment: '', errors: [] })),
   )
 
-  app.post('/feedback', async (request, reply) => {
+  app.post('/feedback', routeOptions, async (request, reply) => {
     const t = journeyText(request.lang).feedback
     const { form } = formOf(request)
     const parsed = z
@@ -497,7 +505,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     return redirect(reply, `${prefix}/feedback/thank-you`)
   })
 
-  app.get('/feedback/thank-you', async (request, reply) => reply.page(feedbackThanksView(ctxFor(request))))
+  app.get('/feedback/thank-you', routeOptions, async (request, reply) => reply.page(feedbackThanksView(ctxFor(request))))
 
   startCleanup(app, database, options.cleanupIntervalMs ?? HOUR)
 }

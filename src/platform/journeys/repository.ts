@@ -1,6 +1,6 @@
 /** SQL for drafts, save-and-return links and the journey's use of the sessions table. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import { withTables, type PlatformTables } from '../db/index.js'
 import type { JourneyDraftsTable, JourneyTables } from './schema.js'
 
@@ -152,7 +152,8 @@ export async function touchSession(db: Db, sessionId: string, ttlMs: number): Pr
   await db
     .insertInto('sessions')
     .values({ id: sessionId, data: '{}', created_at: now, updated_at: now, expires_at: expires })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: now, expires_at: expires }))
+    // Never shortens: another module (a staff sign-in) may keep the same session for longer.
+    .onConflict((oc) => oc.column('id').doUpdateSet({ updated_at: now, expires_at: sql<Date>`greatest(sessions.expires_at, ${expires})` }))
     .execute()
   return expires
 }
