@@ -146,7 +146,7 @@ export const cy: Catalogue<typeof en> = {
     scopeCourts: 'Mewn rhai llysoedd',
     scopePrisons: 'Mewn rhai carchardai',
     values: 'Rhanbarthau neu godau',
-    valuesHint: 'Rhowch goma rhyngddynt, er enghraifft BWI, LEI.',
+    valuesHint: 'Rhowch goma rhyngddynt. Carchardai yn ôl cod (BWI, LEI), llysoedd yn ôl diwedd eu cyfeiriad gwe (cardiff-civil-and-family-justice-centre).',
     missingRole: 'Dewiswch rôl',
     missingScope: 'Dewiswch ble gallant ei defnyddio',
     missingValues: 'Rhowch o leiaf un rhanbarth neu god',

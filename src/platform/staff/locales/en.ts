@@ -143,7 +143,7 @@ export const en = {
     scopeCourts: 'At some courts',
     scopePrisons: 'At some prisons',
     values: 'Regions or codes',
-    valuesHint: 'Separate them with commas, for example BWI, LEI.',
+    valuesHint: 'Separate them with commas. Prisons by code (BWI, LEI), courts by the end of their web address (cardiff-civil-and-family-justice-centre).',
     missingRole: 'Choose a role',
     missingScope: 'Choose where they can use it',
     missingValues: 'Enter at least one region or code',

@@ -146,7 +146,9 @@ export function registerUsers(app: FastifyInstance, db: Kysely<PlatformTables>, 
     const values = [...new Set(form.values.split(',').map((v) => v.trim()).filter(Boolean))]
     if (kind && kind !== 'all' && values.length === 0) errors.push({ field: 'values', text: t.missingValues })
     if (errors.length > 0 || !kind) return showGrants(request, reply, user, form, errors)
-    const scope: Scope = kind === 'all' ? { kind } : { kind, values: kind === 'region' ? values : values.map((v) => v.toUpperCase()) }
+    // Prisons are known by their codes (BWI), courts by their slugs (cardiff-civil-court); regions as typed.
+    const normalise = (v: string) => (kind === 'prisons' ? v.toUpperCase() : kind === 'courts' ? v.toLowerCase() : v)
+    const scope: Scope = kind === 'all' ? { kind } : { kind, values: values.map(normalise) }
     await db.transaction().execute(async (trx) => {
       const before = await userGrants(staffDb(trx), user.id)
       const after = [...before, { role: form.role, scope }]
