@@ -3,7 +3,7 @@
  * Scripts run only from our own origin or with the nonce; nothing inline
  * without it.
  */
-import { randomBytes } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 
 declare module 'fastify' {
@@ -42,11 +42,32 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { product
     'x-permitted-cross-domain-policies': 'none',
   }
   if (options.production) fixed['strict-transport-security'] = 'max-age=31536000; includeSubDomains; preload'
+  // The policy is the same but for the nonce: build it once, in two halves.
+  const [before, after] = contentSecurityPolicy('\u0000', options.production).split('\u0000') as [string, string]
   app.addHook('onRequest', (request, reply, done) => {
-    const nonce = randomBytes(16).toString('base64')
+    const nonce = nextNonce()
     request.nonce = nonce
     reply.headers(fixed)
-    reply.header('content-security-policy', contentSecurityPolicy(nonce, options.production))
+    reply.header('content-security-policy', before + nonce + after)
     done()
   })
+}
+
+/**
+ * 128 random bits per response, from a pool refilled from the CSPRNG 256
+ * nonces at a time: one call into OpenSSL per 256 requests instead of one
+ * per request (the same trick crypto.randomUUID uses).
+ */
+const NONCE_BYTES = 16
+const pool = Buffer.alloc(NONCE_BYTES * 256)
+let poolOffset = pool.length
+
+export function nextNonce(): string {
+  if (poolOffset >= pool.length) {
+    randomFillSync(pool)
+    poolOffset = 0
+  }
+  const nonce = pool.toString('base64', poolOffset, poolOffset + NONCE_BYTES)
+  poolOffset += NONCE_BYTES
+  return nonce
 }

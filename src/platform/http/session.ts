@@ -26,6 +26,9 @@ export interface SessionOptions {
 
 export const SESSION_COOKIE = 'jd_session'
 
+/** Verified cookies remembered per process; cleared whole when full, which is cheap and rare. */
+const VERIFIED_CACHE_SIZE = 50_000
+
 declare module 'fastify' {
   interface FastifyInstance {
     sessionKeys: SessionKeys
@@ -37,6 +40,7 @@ export class SessionKeys {
   readonly cookieName: string
   readonly secure: boolean
   readonly #secret: string
+  readonly #verified = new Map<string, string>()
 
   constructor(options: SessionOptions) {
     this.#secret = options.secret
@@ -50,10 +54,16 @@ export class SessionKeys {
   }
 
   verify(cookie: string): string | undefined {
+    // A returning visitor sends the same cookie on every request; remember the
+    // ones already verified rather than compute an HMAC each time.
+    const known = this.#verified.get(cookie)
+    if (known) return known
     const dot = cookie.lastIndexOf('.')
     if (dot <= 0) return undefined
     const id = cookie.slice(0, dot)
     if (!safeEqual(cookie.slice(dot + 1), this.sign(id))) return undefined
+    if (this.#verified.size >= VERIFIED_CACHE_SIZE) this.#verified.clear()
+    this.#verified.set(cookie, id)
     return id
   }
 
