@@ -116,6 +116,38 @@ describe('journeys in Chromium', { skip }, () => {
     await context.close()
   })
 
+  test('JavaScript on: save and return, session ended and expired link pages are axe clean', async () => {
+    const context = await browser.newContext()
+    const { page, problems } = await watchedPage(context)
+    await page.goto(`${server.baseUrl}/apply/name`)
+    await page.fill('#name', 'Grace Hopper')
+    await click(page, 'Save and come back later')
+    await click(page, 'Send the link')
+    await axeClean(page, 'save page with an error')
+    await page.fill('#email', 'grace@example.com')
+    await click(page, 'Send the link')
+    await axeClean(page, 'link sent')
+    const message = await sql<{ body: string }>`select body from notify_messages where type = 'journey-save-link' order by created_at desc limit 1`.execute(server.app.database.db)
+    const link = new URL(/(http\S+\/apply\/return\/\S+)/.exec(message.rows[0]!.body)![1]!)
+    await page.goto(`${server.baseUrl}${link.pathname}?lang=cy`)
+    await axeClean(page, 'continue your application, in Welsh')
+    await click(page, 'Parhau â’ch cais')
+    assert.match(page.url(), /\/apply\/date-of-birth$/)
+    await page.goto(`${server.baseUrl}${link.pathname}?lang=en`)
+    assert.ok(await page.isVisible('text=This link has expired or has already been used'))
+    await axeClean(page, 'expired link')
+
+    const session = (await context.cookies()).find((c) => c.name === 'jd_session')!.value.split('.')[0]!
+    await sql`update sessions set expires_at = now() - interval '1 minute' where id = ${session}`.execute(server.app.database.db)
+    await page.goto(`${server.baseUrl}/apply/date-of-birth`)
+    assert.match(page.url(), /\/apply\/session-ended$/)
+    await axeClean(page, 'session ended')
+    await click(page, 'Continue your application')
+    assert.match(page.url(), /\/apply\/date-of-birth$/)
+    assert.deepEqual(problems.filter((p) => !p.includes('410')), [])
+    await context.close()
+  })
+
   test('JavaScript off: the whole journey, save and come back later, then send', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
