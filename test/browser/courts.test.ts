@@ -12,6 +12,8 @@ import { runImport } from '../../src/platform/reference-data/index.js'
 import { postcodeImporter } from '../../src/platform/reference-data/postcodes.js'
 import { courtsService } from '../../src/services/courts/index.js'
 import { courtImporter } from '../../src/services/courts/importer.js'
+import { totpCode } from '../../src/platform/staff/two-factor.js'
+import { makeStaff } from '../support/staff.js'
 
 const skip = browserUnavailable()
 const quiet = { info: () => {}, warn: () => {} }
@@ -99,4 +101,28 @@ describe('court finder in Chromium', { skip }, () => {
       await context.close()
     })
   }
+
+  test('staff court data pages are axe clean, with and without errors', async () => {
+    const admin = await makeStaff(server.app.database.db, [{ role: 'court-data-admin', scope: { kind: 'all' } }])
+    const context = await browser.newContext()
+    const { page, problems } = await watchedPage(context)
+    await page.goto(`${server.baseUrl}/staff/sign-in?lang=en`)
+    await page.fill('#email', admin.email)
+    await page.fill('#password', admin.password)
+    await Promise.all([page.waitForURL(/two-factor/), page.locator('main form button[type="submit"]').first().click()])
+    await page.fill('#code', totpCode(admin.secret))
+    await Promise.all([page.waitForURL(/\/staff$/), page.locator('main form button[type="submit"]').first().click()])
+    for (const path of ['/staff/courts', '/staff/courts/leeds-combined-court-centre', '/staff/courts/leeds-combined-court-centre/addresses', '/staff/courts/leeds-combined-court-centre/areas-of-law', '/staff/courts/leeds-combined-court-centre/general']) {
+      await page.goto(`${server.baseUrl}${path}`)
+      const violations = await axe(page)
+      assert.equal(violations.length, 0, `${path}\n${describeViolations(violations)}`)
+    }
+    await page.fill('#name', '')
+    await Promise.all([page.waitForLoadState('load'), page.locator('main form button[type="submit"]').first().click()])
+    assert.ok(await page.isVisible('.govuk-error-summary'))
+    const violations = await axe(page)
+    assert.equal(violations.length, 0, describeViolations(violations))
+    assert.deepEqual(problems, [])
+    await context.close()
+  })
 })

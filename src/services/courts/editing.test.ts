@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { additionalLinksSection, areasOfLawSection, codesSection, contactsSection, emailsSection, facilitiesSection, generalSection, openingTimesSection } from './editing.js'
+import { additionalLinksSection, addressesSection, areasOfLawSection, codesSection, contactsSection, emailsSection, facilitiesSection, generalSection, openingTimesSection } from './editing.js'
 
 test('general details: a name is needed, the alert stays short', () => {
   assert.deepEqual(generalSection({ name: '  ' }), { ok: false, errors: [{ field: 'name', error: 'required' }] })
@@ -45,4 +45,12 @@ test('areas of law must be known ones; codes are numbers; links are https', () =
   })
   assert.deepEqual(additionalLinksSection({ 'url-0': 'javascript:alert(1)', 'description-0': 'x' }), { ok: false, errors: [{ field: 'url-0', error: 'url' }] })
   assert.equal(additionalLinksSection({ 'url-0': 'https://www.gov.uk/x', 'description-0': 'More' }).ok, true)
+})
+
+test('addresses need lines, a town and a full postcode; Welsh lines are kept', () => {
+  assert.deepEqual(addressesSection({ 'type-0': 'Visit us', 'lines-0': '1 Oxford Row', 'town-0': 'Leeds', 'postcode-0': 'LS1' }), { ok: false, errors: [{ field: 'postcode-0', error: 'postcode' }] })
+  assert.deepEqual(addressesSection({ 'type-0': 'Visit us', 'lines-0': 'The Courthouse\r\n1 Oxford Row\n', 'town-0': 'Leeds', 'postcode-0': 'ls13bg', 'lines_cy-0': 'Y Llys' }), {
+    ok: true,
+    changes: { addresses: [{ type: 'Visit us', lines: ['The Courthouse', '1 Oxford Row'], town: 'Leeds', county: '', postcode: 'LS1 3BG', linesCy: ['Y Llys'], townCy: '' }] },
+  })
 })

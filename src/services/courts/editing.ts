@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import type { EditableColumn } from './repository.js'
+import { parsePostcode } from './postcode.js'
 import { sanitiseCourtHtml } from './sanitise.js'
 
 export type FormValues = Record<string, string | string[] | undefined>
@@ -19,6 +20,7 @@ export type EditError =
   | 'url'
   | 'unknownAreaOfLaw'
   | 'incompleteRow'
+  | 'postcode'
 
 export interface SectionError {
   /** The form field, as the error summary links to it: `hours-2`. */
@@ -157,4 +159,36 @@ export function additionalLinksSection(form: FormValues): SectionResult {
   }
   if (errors.length > 0) return { ok: false, errors }
   return { ok: true, changes: { additional_links: found.map((r) => ({ url: r.url, description: r.description })) } }
+}
+
+export function addressesSection(form: FormValues): SectionResult {
+  const errors: SectionError[] = []
+  const found = rows(form, ['type', 'lines', 'town', 'address_county', 'postcode', 'lines_cy', 'town_cy'])
+  const lines = (v: string | undefined) => (v ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+  for (const r of found) {
+    check(errors, `type-${r.index}`, r.type ?? '', { required: true, max: 100 })
+    check(errors, `lines-${r.index}`, r.lines ?? '', { required: true, max: 500 })
+    check(errors, `town-${r.index}`, r.town ?? '', { required: true, max: 100 })
+    check(errors, `address_county-${r.index}`, r.address_county ?? '', { max: 100 })
+    const postcode = parsePostcode(r.postcode ?? '')
+    if (!r.postcode) errors.push({ field: `postcode-${r.index}`, error: 'required' })
+    else if (!postcode || postcode.kind !== 'full') errors.push({ field: `postcode-${r.index}`, error: 'postcode' })
+    check(errors, `lines_cy-${r.index}`, r.lines_cy ?? '', { max: 500 })
+    check(errors, `town_cy-${r.index}`, r.town_cy ?? '', { max: 100 })
+  }
+  if (errors.length > 0) return { ok: false, errors }
+  return {
+    ok: true,
+    changes: {
+      addresses: found.map((r) => ({
+        type: r.type,
+        lines: lines(r.lines),
+        town: r.town,
+        county: r.address_county ?? '',
+        postcode: parsePostcode(r.postcode ?? '')?.display ?? '',
+        linesCy: lines(r.lines_cy),
+        townCy: r.town_cy ?? '',
+      })),
+    },
+  }
 }

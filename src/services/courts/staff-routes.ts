@@ -33,6 +33,8 @@ function sectionSummary(id: SectionId, court: Court, lang: 'en' | 'cy'): string 
   switch (id) {
     case 'general':
       return [court.name, court.alert].filter(Boolean).join(' – ')
+    case 'addresses':
+      return court.addresses.map((a) => a.postcode).join(', ')
     case 'opening-times':
       return t.entries(court.opening_times.length)
     case 'contacts':

@@ -2,6 +2,7 @@
 import type { Court } from './search.js'
 import {
   additionalLinksSection,
+  addressesSection,
   areasOfLawSection,
   codesSection,
   contactsSection,
@@ -13,7 +14,7 @@ import {
   type SectionResult,
 } from './editing.js'
 
-export const SECTION_IDS = ['general', 'opening-times', 'contacts', 'emails', 'facilities', 'areas-of-law', 'codes', 'links'] as const
+export const SECTION_IDS = ['general', 'addresses', 'opening-times', 'contacts', 'emails', 'facilities', 'areas-of-law', 'codes', 'links'] as const
 export type SectionId = (typeof SECTION_IDS)[number]
 
 export function isSectionId(value: string): value is SectionId {
@@ -57,6 +58,13 @@ export function sectionForm(id: SectionId, court: Court): SectionForm {
         rowFields: [],
         rows: 0,
         values: { name: court.name, name_cy: court.name_cy, alert: court.alert, directions: court.directions, in_person: court.in_person ? 'yes' : 'no' },
+      }
+    case 'addresses':
+      return {
+        fields: [],
+        rowFields: [text('type'), { name: 'lines', kind: 'textarea' }, text('town'), text('address_county'), text('postcode'), { name: 'lines_cy', kind: 'textarea' }, text('town_cy')],
+        rows: court.addresses.length + 1,
+        values: rowValues(court.addresses, (a) => ({ type: a.type, lines: a.lines.join('\n'), town: a.town, address_county: a.county, postcode: a.postcode, lines_cy: a.linesCy.join('\n'), town_cy: a.townCy })),
       }
     case 'opening-times':
       return { fields: [], rowFields: [text('type'), text('hours')], rows: court.opening_times.length + BLANK_ROWS, values: rowValues(court.opening_times, (o) => ({ type: o.type, hours: o.hours })) }
@@ -111,6 +119,8 @@ export function checkSection(id: SectionId, form: FormValues, areasOfLaw: readon
   switch (id) {
     case 'general':
       return generalSection(form)
+    case 'addresses':
+      return addressesSection(form)
     case 'opening-times':
       return openingTimesSection(form)
     case 'contacts':

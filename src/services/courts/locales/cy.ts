@@ -150,6 +150,7 @@ export const cy: Catalogue<CourtMessages> = {
     yes: 'Ydyn',
     no: 'Nac ydyn',
     sections: {
+      addresses: 'Cyfeiriadau',
       general: 'Manylion cyffredinol a rhybudd',
       'opening-times': 'Oriau agor',
       contacts: 'Rhifau ffôn',
@@ -181,6 +182,12 @@ export const cy: Catalogue<CourtMessages> = {
       gbs: 'Cod GBS',
       dx: 'DX',
       dx_explanation: 'Esboniad DX',
+      lines: 'Llinellau’r cyfeiriad (un ar bob llinell)',
+      town: 'Tref neu ddinas',
+      address_county: 'Sir',
+      postcode: 'Cod post',
+      lines_cy: 'Llinellau’r cyfeiriad yn Gymraeg',
+      town_cy: 'Tref neu ddinas yn Gymraeg',
       url: 'Cyfeiriad gwe (yn dechrau gyda https://)',
     },
     errors: {
@@ -191,6 +198,7 @@ export const cy: Catalogue<CourtMessages> = {
       code: (label: string) => `Rhaid i ${label} fod yn rhif (GBS: llythrennau a rhifau)`,
       url: () => 'Rhowch gyfeiriad gwe sy’n dechrau gyda https://',
       unknownAreaOfLaw: () => 'Dewiswch feysydd cyfraith o’r rhestr',
+      postcode: () => 'Rhowch god post llawn, fel LS1 3BG',
       incompleteRow: (label: string) => `Cwblhewch ${label.toLowerCase()}`,
     },
   },

@@ -147,6 +147,7 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     sections: {
+      addresses: 'Addresses',
       general: 'General details and alert',
       'opening-times': 'Opening times',
       contacts: 'Phone numbers',
@@ -178,6 +179,12 @@ export const en = {
       gbs: 'GBS code',
       dx: 'DX',
       dx_explanation: 'DX explanation',
+      lines: 'Address lines (one a line)',
+      town: 'Town or city',
+      address_county: 'County',
+      postcode: 'Postcode',
+      lines_cy: 'Address lines in Welsh',
+      town_cy: 'Town or city in Welsh',
       url: 'Web address (starting https://)',
     } as Record<string, string>,
     errors: {
@@ -188,6 +195,7 @@ export const en = {
       code: (label: string) => `${label} must be a number (GBS: letters and numbers)`,
       url: () => 'Enter a web address starting https://',
       unknownAreaOfLaw: () => 'Select areas of law from the list',
+      postcode: () => 'Enter a full postcode, like LS1 3BG',
       incompleteRow: (label: string) => `Complete ${label.toLowerCase()}`,
     },
   },
