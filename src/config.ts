@@ -38,6 +38,9 @@ const environmentSchema = z.object({
   CSRF: boolean.default(true),
   SUPPORT_EMAIL: z.email().default('justice-digital-support@justice.gov.uk'),
   STAFF_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+  STAFF_OIDC_ISSUER: z.url().optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   NOTIFY_PROVIDER: z.enum(['outbox', 'notify']).default('outbox'),
   NOTIFY_API_KEY: z.string().min(74, 'must be a GOV.UK Notify API key').optional(),
   NOTIFY_BASE_URL: z.url().optional(),
@@ -77,6 +80,8 @@ export interface Config {
   supportEmail: string
   /** A staff sign-in ends after this long without a request (and after 12 hours in all). */
   staffIdleTimeoutMinutes: number
+  /** Staff single sign-on by OpenID Connect, when an issuer is configured. */
+  staffSso: { issuer: string; clientId: string; clientSecret: string } | undefined
   /** Email and text messages: see docs/notifications.md. */
   notify: NotifyConfig
 }
@@ -148,6 +153,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     csrf: e.CSRF,
     supportEmail: e.SUPPORT_EMAIL,
     staffIdleTimeoutMinutes: e.STAFF_IDLE_TIMEOUT_MINUTES,
+    staffSso: e.STAFF_OIDC_ISSUER ? { issuer: e.STAFF_OIDC_ISSUER, clientId: e.STAFF_OIDC_CLIENT_ID ?? '', clientSecret: e.STAFF_OIDC_CLIENT_SECRET ?? '' } : undefined,
     notify: {
       provider: e.NOTIFY_PROVIDER,
       apiKey: e.NOTIFY_API_KEY,

@@ -13,6 +13,7 @@ import type { Config } from '../../config.js'
 import type { Database } from '../db/index.js'
 import { registerStaffGuard, type StaffTimeouts } from './guard.js'
 import { registerSignIn } from './routes/sign-in.js'
+import { registerSso } from './routes/sso.js'
 import { registerSetUp } from './routes/set-up.js'
 import { registerUsers } from './routes/users.js'
 import { createUser, countUsers, createLink, findUserByEmail, replaceGrants, staffDb, userGrants } from './repository.js'
@@ -49,7 +50,8 @@ export function registerStaff(app: FastifyInstance, options: { config: Config; d
   const db = options.database.db
   const timeouts = { ...DEFAULT_TIMEOUTS, idleMs: options.config.staffIdleTimeoutMinutes * 60 * 1000, ...options.timeouts }
   registerStaffGuard(app, db, timeouts)
-  registerSignIn(app, db, timeouts)
+  registerSignIn(app, db, timeouts, { sso: Boolean(options.config.staffSso) })
+  if (options.config.staffSso) registerSso(app, db, timeouts, { ...options.config.staffSso, baseUrl: options.config.baseUrl, production: options.config.production })
   registerSetUp(app, db, { baseUrl: options.config.baseUrl })
   registerUsers(app, db, { baseUrl: options.config.baseUrl })
   registerAuditViewer(app, db)

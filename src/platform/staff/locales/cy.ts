@@ -8,6 +8,9 @@ export const cy: Catalogue<typeof en> = {
   organisation: { label: 'Lleoedd rydych yn gweithio iddynt', all: 'Pob llys a charchar', none: 'Dim lleoedd eto', change: 'Gweld eich lleoedd' },
   continue: 'Parhau',
   signIn: {
+    ssoHeading: 'Neu defnyddiwch gyfrif eich sefydliad',
+    sso: 'Mewngofnodi gyda chyfrif eich sefydliad',
+    ssoFailed: 'Nid oeddem yn gallu eich mewngofnodi gyda chyfrif eich sefydliad. Rhowch gynnig arall arni, neu mewngofnodwch gyda’ch cyfeiriad e-bost a’ch cyfrinair.',
     title: 'Mewngofnodi',
     email: 'Cyfeiriad e-bost',
     password: 'Cyfrinair',

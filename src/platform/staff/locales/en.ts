@@ -5,6 +5,9 @@ export const en = {
   organisation: { label: 'Places you work for', all: 'All courts and prisons', none: 'No places yet', change: 'See your places' },
   continue: 'Continue',
   signIn: {
+    ssoHeading: 'Or use your organisation account',
+    sso: 'Sign in with your organisation account',
+    ssoFailed: 'We could not sign you in with your organisation account. Try again, or sign in with your email address and password.',
     title: 'Sign in',
     email: 'Email address',
     password: 'Password',

@@ -11,6 +11,8 @@ export interface SignInViewModel {
   returnTo?: string
   /** Why the person is here again: a timed-out or ended session, or a slow second step. */
   notice?: 'timedOut' | 'ended' | 'expired'
+  /** Whether single sign-on is offered. */
+  sso?: boolean
   errors?: FieldError[]
 }
 
@@ -31,6 +33,8 @@ export function signInPage(ctx: PageContext, model: SignInViewModel): SafeHtml {
   ${govukButton({ text: t.continue, preventDoubleClick: true })}
   <p class="govuk-body"><a class="govuk-link" href="/staff/password-reset">${t.signIn.forgotten}</a></p>`,
   )}
+  ${model.sso ? html`<h2 class="govuk-heading-m">${t.signIn.ssoHeading}</h2>
+  ${govukButton({ text: t.signIn.sso, href: `/staff/sign-in/sso${model.returnTo ? `?returnTo=${encodeURIComponent(model.returnTo)}` : ''}`, classes: 'govuk-button--secondary' })}` : ''}
 </div></div>`,
   })
 }

@@ -42,7 +42,7 @@ interface PendingSignIn {
 const credentials = z.object({ email: z.string().trim().max(320).catch(''), password: z.string().max(1000).catch(''), returnTo: z.string().optional().catch(undefined) })
 const codeForm = z.object({ code: z.string().max(100).catch('') })
 
-export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>, timeouts: StaffTimeouts): void {
+export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>, timeouts: StaffTimeouts, options: { sso: boolean } = { sso: false }): void {
   const sdb = staffDb(db)
   const pub = { config: { staff: staffPublic() } }
 
@@ -52,7 +52,7 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
     const ended = data.staffEnded as 'timeout' | 'ended' | undefined
     if (ended) await saveSessionData(db, request.sessionId!, { ...data, staffEnded: undefined })
     const notice = ended === 'timeout' ? 'timedOut' : ended === 'ended' ? 'ended' : data.staffExpired ? 'expired' : undefined
-    return reply.page(signInPage(pageContext(request), { csrf: csrfToken(request, reply), email: '', returnTo: safeReturnTo(request.query.returnTo), notice }))
+    return reply.page(signInPage(pageContext(request), { csrf: csrfToken(request, reply), email: '', returnTo: safeReturnTo(request.query.returnTo), notice, sso: options.sso }))
   })
 
   app.post('/staff/sign-in', pub, async (request, reply) => {
@@ -60,7 +60,7 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
     const form = credentials.parse(request.body ?? {})
     const returnTo = safeReturnTo(form.returnTo)
     const again = (errors: { field: string; text: string }[], status = 200) =>
-      reply.page(signInPage(pageContext(request), { csrf: csrfToken(request, reply), email: form.email, returnTo, errors }), status)
+      reply.page(signInPage(pageContext(request), { csrf: csrfToken(request, reply), email: form.email, returnTo, errors, sso: options.sso }), status)
 
     const missing = [
       ...(form.email ? [] : [{ field: 'email', text: t.missingEmail }]),
@@ -108,18 +108,6 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
     return reply.redirect('/staff/sign-in', 303)
   }
 
-  async function completeSignIn(request: FastifyRequest, reply: FastifyReply, user: StaffUser, pending: PendingSignIn, data: Record<string, unknown>, method: string): Promise<FastifyReply> {
-    await clearAccountFailures(sdb, user.id)
-    // A new session id at sign-in: an id planted before it (session fixation) is now worthless.
-    const id = await rotateSession(db, request, reply)
-    const now = Date.now()
-    const state: StaffSessionState = { userId: user.id, signedInAt: now, lastSeenAt: now }
-    await saveSessionData(db, id, { ...data, staffPending: undefined, staffExpired: undefined, staffEnded: undefined, staff: state }, timeouts.absoluteMs)
-    request.staff = makeContext({ id: user.id, email: user.email, name: user.name }, [])
-    await audit(db, request, { action: 'staff.sign-in', recordType: 'staff-user', recordId: user.id, after: { method } })
-    return reply.redirect(pending.returnTo ?? '/staff', 303)
-  }
-
   async function secondStepFailed(request: FastifyRequest, user: StaffUser, stage: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await recordAccountFailure(staffDb(trx), user.id)
@@ -145,7 +133,7 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
       await secondStepFailed(request, found.user, 'two-factor')
       return reply.page(twoFactorPage(pageContext(request), { csrf: csrfToken(request, reply), errors: [{ field: 'code', text: t.wrong }] }))
     }
-    return completeSignIn(request, reply, found.user, found.pending, found.data, 'totp')
+    return completeSignIn(db, timeouts, request, reply, found.user, found.data, found.pending.returnTo, 'totp')
   })
 
   app.get('/staff/sign-in/recovery-code', pub, async (request, reply) => {
@@ -164,7 +152,7 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
       return reply.page(recoveryCodePage(pageContext(request), { csrf: csrfToken(request, reply), errors: [{ field: 'code', text: t.wrong }] }))
     }
     request.log.info({ remaining: await unusedRecoveryCodes(sdb, found.user.id) }, 'recovery code used')
-    return completeSignIn(request, reply, found.user, found.pending, found.data, 'recovery-code')
+    return completeSignIn(db, timeouts, request, reply, found.user, found.data, found.pending.returnTo, 'recovery-code')
   })
 
   // Signing out is a POST (from a button) so another site cannot sign people out; the GET asks for it.
@@ -195,4 +183,26 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
     const t = staffText(request.lang).signedOut
     return reply.page(messagePage(pageContext(request), { title: request.query.everywhere === 'yes' ? t.everywhere : t.title, paragraphs: [], link: { href: '/staff/sign-in', text: t.again } }))
   })
+}
+
+/** The end of every way of signing in: a new session id, the staff state in the session row, an audit event. */
+export async function completeSignIn(
+  db: Kysely<PlatformTables>,
+  timeouts: StaffTimeouts,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: StaffUser,
+  data: Record<string, unknown>,
+  returnTo: string | undefined,
+  method: 'totp' | 'recovery-code' | 'sso',
+): Promise<FastifyReply> {
+  await clearAccountFailures(staffDb(db), user.id)
+  // A new session id at sign-in: an id planted before it (session fixation) is now worthless.
+  const id = await rotateSession(db, request, reply)
+  const now = Date.now()
+  const state: StaffSessionState = { userId: user.id, signedInAt: now, lastSeenAt: now }
+  await saveSessionData(db, id, { ...data, staffPending: undefined, staffExpired: undefined, staffEnded: undefined, staffSso: undefined, staff: state }, timeouts.absoluteMs)
+  request.staff = makeContext({ id: user.id, email: user.email, name: user.name }, [])
+  await audit(db, request, { action: 'staff.sign-in', recordType: 'staff-user', recordId: user.id, after: { method } })
+  return reply.redirect(safeReturnTo(returnTo) ?? '/staff', 303)
 }
