@@ -14,7 +14,7 @@ import { runImport, type ImportSummary } from '../../src/platform/reference-data
 import { postcodeImporter } from '../../src/platform/reference-data/postcodes.js'
 import { courtsService } from '../../src/services/courts/index.js'
 import { courtImporter } from '../../src/services/courts/importer.js'
-import { editCourt, refreshCourtIndex } from '../../src/services/courts/store.js'
+import { courtIndex, editCourt, refreshCourtIndex, watchCourtData } from '../../src/services/courts/store.js'
 import { makeStaff, signIn } from '../support/staff.js'
 import { csrfFrom } from '../support/app.js'
 
@@ -344,6 +344,35 @@ for (const kind of databaseKinds()) {
       assert.match(after.body, /enquiries\.sheffield@justice\.gov\.uk/)
       const cy = await staff.get('/staff/courts/sheffield-combined-court-centre?lang=cy')
       assert.match(cy.body, /Cyfeiriadau e-bost/)
+    })
+
+    test('a change made by another process reaches this one’s index without a request scanning the database', async () => {
+      const before = await courtIndex(t.database.db)
+      const stop = watchCourtData(t.database.db, 50)
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 150))
+        await sql`update courts set alert = 'Changed elsewhere', updated_at = now() where slug = 'cardiff-crown-court'`.execute(t.database.db)
+        let after = await courtIndex(t.database.db)
+        for (let i = 0; i < 100 && after === before; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50))
+          after = await courtIndex(t.database.db)
+        }
+        assert.notEqual(after, before)
+        assert.equal(after.bySlug.get('cardiff-crown-court')?.alert, 'Changed elsewhere')
+      } finally {
+        stop()
+      }
+    })
+
+    test('the API is rate limited, with a problem body', async () => {
+      let last = await t.app.inject('/api/v1/areas-of-law')
+      for (let i = 0; i < 400 && last.statusCode === 200; i++) last = await t.app.inject('/api/v1/areas-of-law')
+      assert.equal(last.statusCode, 429)
+      assert.match(last.headers['content-type'] as string, /application\/problem\+json/)
+      assert.match((JSON.parse(last.body) as { detail: string }).detail, /Too many requests/)
+      assert.ok(last.headers['retry-after'])
+      // Pages are not limited.
+      assert.equal((await t.app.inject('/courts')).statusCode, 200)
     })
   })
 }
