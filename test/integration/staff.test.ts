@@ -221,6 +221,14 @@ for (const kind of databaseKinds()) {
       assert.match((await client.get('/staff/sign-in')).body, /did not use the service for a while/)
     })
 
+    test('a session ends 12 hours after sign-in, however busy', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const client = new Client(t.app)
+      await signIn(client, person)
+      await sql`update sessions set data = jsonb_set(data, '{staff,signedInAt}', to_jsonb(((extract(epoch from now()) * 1000)::bigint - 12 * 60 * 60 * 1000 - 1000))) where data->'staff'->>'userId' = ${person.id}`.execute(t.database.db)
+      assert.equal((await client.get('/staff')).statusCode, 303)
+    })
+
     test('sign out, and sign out everywhere', async () => {
       const person = await makeStaff(t.database.db, [])
       const laptop = new Client(t.app)
