@@ -10,7 +10,8 @@ import { databaseKinds } from '../support/databases.js'
 import { forgetLastCode, makeStaff, scopedProbe as probe, signIn, type TestStaff } from '../support/staff.js'
 import Fastify from 'fastify'
 import { registerStaffGuard } from '../../src/platform/staff/guard.js'
-import { DEFAULT_TIMEOUTS, requireRole } from '../../src/platform/staff/index.js'
+import { DEFAULT_TIMEOUTS, requireRole, scopeCondition, type Grant } from '../../src/platform/staff/index.js'
+import { withTables } from '../../src/platform/db/index.js'
 import { staffDb } from '../../src/platform/staff/repository.js'
 import { totpCode } from '../../src/platform/staff/two-factor.js'
 import { audit, runAuditCommand, verifyAuditTrail } from '../../src/platform/audit/index.js'
@@ -319,6 +320,33 @@ for (const kind of databaseKinds()) {
       const secret = /<code class="app-secret">([A-Z2-7 ]+)<\/code>/.exec(form.body)![1]!.replace(/ /g, '')
       assert.equal((await theirs.post(path, { _csrf: csrfFrom(form.body), code: totpCode(secret) })).statusCode, 200)
       assert.equal(await signIn(new Client(t.app), { ...person, secret }, undefined, Date.now() + 30_000), '/staff')
+    })
+
+    test('scope filters records in the query itself', async () => {
+      const db = t.database.db
+      await sql`create table probe_prisons (code text primary key, region text not null)`.execute(db)
+      await sql`insert into probe_prisons values ('BWI', 'Wales'), ('CFI', 'Wales'), ('LEI', 'Yorkshire'), ('MDI', 'Yorkshire')`.execute(db)
+      const visible = async (grants: Grant[]) =>
+        (
+          await withTables<{ probe_prisons: { code: string; region: string } }>(db)
+            .selectFrom('probe_prisons')
+            .select('code')
+            .where(scopeCondition(grants, 'visits-staff', { kind: 'prison', code: 'probe_prisons.code', region: 'probe_prisons.region' }))
+            .orderBy('code')
+            .execute()
+        ).map((r) => r.code)
+      assert.deepEqual(await visible([{ role: 'visits-staff', scope: { kind: 'prisons', values: ['LEI'] } }]), ['LEI'])
+      assert.deepEqual(await visible([{ role: 'visits-staff', scope: { kind: 'region', values: ['Wales'] } }, { role: 'visits-staff', scope: { kind: 'prisons', values: ['MDI'] } }]), ['BWI', 'CFI', 'MDI'])
+      assert.deepEqual(await visible([{ role: 'visits-staff', scope: { kind: 'all' } }]), ['BWI', 'CFI', 'LEI', 'MDI'])
+      assert.deepEqual(await visible([{ role: 'court-data-admin', scope: { kind: 'all' } }, { role: 'visits-staff', scope: { kind: 'courts', values: ['BWI'] } }]), [])
+    })
+
+    test('password reset emails are limited to 3 an hour', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const client = new Client(t.app)
+      for (let i = 0; i < 5; i++) assert.match((await client.submit('/staff/password-reset', { email: person.email })).body, /Check your email/)
+      const sent = await sql<{ n: number }>`select count(*)::int as n from notify_messages where recipient = ${person.email} and type = 'staff-password-reset'`.execute(t.database.db)
+      assert.equal(sent.rows[0]!.n, 3)
     })
 
     test('concurrent writers keep the audit chain whole', async () => {

@@ -233,6 +233,18 @@ export async function createLink(db: Db, userId: string, purpose: 'set-up' | 'pa
   return { token, expiresAt }
 }
 
+/** How many links of a kind a person has been sent lately: password reset emails are limited, so the form cannot be used to flood an inbox. */
+export async function recentLinks(db: Db, userId: string, purpose: 'set-up' | 'password-reset', withinMs: number): Promise<number> {
+  const r = await db
+    .selectFrom('staff_links')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('created_at', '>', new Date(Date.now() - withinMs))
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
 /** The person a link is for, if it is unused and in date. */
 export async function findLink(db: Db, token: string, purpose: 'set-up' | 'password-reset'): Promise<{ userId: string; tokenHash: string } | undefined> {
   const r = await db

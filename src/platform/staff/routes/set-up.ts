@@ -14,11 +14,13 @@ import type { FieldError } from '../pages/layout.js'
 import { messagePage } from '../pages/sign-in.js'
 import { newPasswordPage, recoveryCodesPage, resetRequestPage, setUpPage } from '../pages/set-up.js'
 import { hashPassword, passwordProblem } from '../passwords.js'
-import { claimTotpStep, completeSetUp, createLink, endSessionsOf, findLink, findUser, findUserByEmail, setPassword, staffDb, useLink, type StaffDb } from '../repository.js'
+import { RESET_LINK_MS, claimTotpStep, completeSetUp, createLink, endSessionsOf, findLink, findUser, findUserByEmail, recentLinks, setPassword, staffDb, useLink, type StaffDb } from '../repository.js'
 import { enrolmentQrCode, formatSecret, newRecoveryCodes, newTotpSecret, sha256, totpStep } from '../two-factor.js'
 
 const setUpForm = z.object({ password: z.string().max(1000).catch(''), confirm: z.string().max(1000).catch(''), code: z.string().max(100).catch('') })
 const EMAIL = z.email()
+/** Password reset emails a person can be sent in an hour; more requests get the same answer and no email. */
+const RESETS_PER_HOUR = 3
 
 /** When a link stops working, as the email says it. */
 export function linkExpiry(expiresAt: Date, lang: Language): string {
@@ -129,7 +131,7 @@ export function registerSetUp(app: FastifyInstance, db: Kysely<PlatformTables>, 
     const problem = !email ? t.missingEmail : EMAIL.safeParse(email).success ? undefined : t.invalidEmail
     if (problem) return reply.page(resetRequestPage(pageContext(request), { csrf: csrfToken(request, reply), email, errors: [{ field: 'email', text: problem }] }))
     const user = await findUserByEmail(sdb, email)
-    if (user && user.status === 'active' && user.passwordHash && user.totpSecret) {
+    if (user && user.status === 'active' && user.passwordHash && user.totpSecret && (await recentLinks(sdb, user.id, 'password-reset', RESET_LINK_MS)) < RESETS_PER_HOUR) {
       await db.transaction().execute(async (trx) => {
         const tdb = staffDb(trx)
         const { token, expiresAt } = await createLink(tdb, user.id, 'password-reset')

@@ -63,6 +63,8 @@ export function registerUsers(app: FastifyInstance, db: Kysely<PlatformTables>, 
 
   app.get('/staff/users', admin, async (request, reply) => {
     const users = await listUsers(sdb)
+    // The list shows names and email addresses: a view of personal data.
+    await audit(db, request, { action: 'staff.user.list', recordType: 'staff-user', after: { shown: users.length } })
     return reply.page(usersPage(pageContext(request), { identity: identityOf(request.staff!, request.lang), users: users.map((u) => summary(u, u.grants, request.lang)), notice: await flash(request) }))
   })
 
