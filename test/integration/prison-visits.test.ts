@@ -87,6 +87,27 @@ for (const kind of databaseKinds()) {
       assert.ok(holidays.some((h) => h.date === '2026-12-25'))
     })
 
+    test('outside production, start-up creates clearly synthetic prisoners at each bookable prison; production never does', async () => {
+      const count = async () => Number((await db.selectFrom('prison_visits_prisoners').select((eb) => eb.fn.countAll().as('n')).where('synthetic', '=', true).executeTakeFirstOrThrow()).n)
+      const before = await count()
+      await prisonVisits.onStart!({ config: { ...t.config, production: true }, database: t.database })
+      assert.equal(await count(), before)
+      const write = process.stdout.write
+      let printed = ''
+      process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write
+      try {
+        await prisonVisits.onStart!({ config: t.config, database: t.database })
+      } finally {
+        process.stdout.write = write
+      }
+      const bookable = (await db.selectFrom('prison_visits_prisons').select('code').where('enabled', '=', true).execute()).length
+      assert.equal(await count(), before + bookable * 3)
+      assert.match(printed, /Test Prisoner, born 1980-01-15, Z\d{4}[A-Z]{2}/)
+      const synthetic = await db.selectFrom('prison_visits_prisoners').select(['number', 'first_name']).where('synthetic', '=', true).execute()
+      assert.ok(synthetic.every((p) => p.number.startsWith('Z') && ['Test', 'Sample', 'Example'].includes(p.first_name)))
+      await db.deleteFrom('prison_visits_prisoners').where('synthetic', '=', true).where('number', 'like', 'Z%').execute()
+    })
+
     test('a re-import duplicates nothing and keeps what staff changed', async () => {
       const count = async () => Number((await db.selectFrom('prison_visits_session_templates').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
       const before = await count()
