@@ -89,6 +89,41 @@ for (const kind of databaseKinds()) {
       assert.ok(messages.some((m) => m.type === 'prison-visits-changed'))
     })
 
+    test('staff change a session template, and a re-import keeps their change', async () => {
+      const page = await client.get('/staff/prison-visits/BCI/sessions')
+      assert.equal(page.statusCode, 200)
+      const monday = await db.selectFrom('prison_visits_session_templates').select('id').where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).executeTakeFirstOrThrow()
+      const bad = await client.post(`/staff/prison-visits/BCI/sessions/${monday.id}`, { _csrf: csrfFrom(page.body), dayOfWeek: '1', startTime: '14:00', endTime: '13:00', openCapacity: 'x', closedCapacity: '2' })
+      assert.equal(bad.statusCode, 200)
+      assert.match(bad.body, /The end time must be after the start time/)
+      const saved = await client.post(`/staff/prison-visits/BCI/sessions/${monday.id}`, { _csrf: csrfFrom(page.body), dayOfWeek: '1', startTime: '14:00', endTime: '16:00', openCapacity: '1', closedCapacity: '2' })
+      assert.equal(saved.statusCode, 303)
+      await runImport(t.database.db, prisonsImporter, join(REFERENCE_DATA_DIR, 'prisons'), { info: () => {}, warn: () => {} })
+      const after = await db.selectFrom('prison_visits_session_templates').select(['open_capacity', 'staff_edited']).where('id', '=', monday.id).executeTakeFirstOrThrow()
+      assert.deepEqual(after, { open_capacity: 1, staff_edited: true })
+    })
+
+    test('booking on behalf of a visitor overbooks only after an explicit confirmation', async () => {
+      // Monday 14:00 now holds 1 visit (the rejected request frees its place) and has 1 place: fill it first.
+      await db.updateTable('prison_visits_prisoners').set({ allowance_balance: 5 }).where('number', '=', 'A1111AA').execute()
+      const page = await client.get('/staff/prison-visits/BCI/book')
+      const form = { _csrf: csrfFrom(page.body), prisonerNumber: 'a1111aa', session: `${next(1)} 14:00`, v1first: 'Cal', v1last: 'Caller', v1dob: '1970-02-02', phone: '07700 900982' }
+      const first = await client.post('/staff/prison-visits/BCI/book', form)
+      assert.equal(first.statusCode, 303)
+      const full = await client.post('/staff/prison-visits/BCI/book', form)
+      assert.equal(full.statusCode, 200)
+      assert.match(full.body, /This session is full/)
+      const unconfirmed = await client.post('/staff/prison-visits/BCI/book', { ...form, overbookAsked: 'yes' })
+      assert.match(unconfirmed.body, /Confirm you want to book even though the session is full/)
+      const overbooked = await client.post('/staff/prison-visits/BCI/book', { ...form, overbook: 'yes' })
+      assert.equal(overbooked.statusCode, 303)
+      const visits = await db.selectFrom('prison_visits_visits').select(['channel', 'overbooked']).where('date', '=', next(1)).where('state', '=', 'booked').execute()
+      assert.equal(visits.length, 2)
+      assert.ok(visits.every((v) => v.channel === 'assisted'))
+      assert.equal(visits.filter((v) => v.overbooked).length, 1)
+      await db.updateTable('prison_visits_session_templates').set({ open_capacity: 20 }).where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).execute()
+    })
+
     test('blocking a date lists the visits it affects and cancels them with notice', async () => {
       const prison = (await findPrison(db, 'BCI'))!
       await db.updateTable('prison_visits_prisoners').set({ allowance_balance: 3 }).where('number', '=', 'A1111AA').execute()

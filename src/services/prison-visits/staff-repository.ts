@@ -104,3 +104,36 @@ export async function adjustAllowance(db: Db, prisonerNumber: string, change: nu
   await db.updateTable('prison_visits_prisoners').set((eb) => ({ allowance_balance: eb('allowance_balance', '+', change) })).where('number', '=', prisonerNumber).execute()
   await db.insertInto('prison_visits_allowance_changes').values({ prisoner_number: prisonerNumber, change, reason, visit_id: null, staff_id: staffId, at: now }).execute()
 }
+
+export async function templatesOf(db: Db, prisonCode: string) {
+  return db.selectFrom('prison_visits_session_templates').selectAll().where('prison_code', '=', prisonCode).where('removed', '=', false).orderBy('day_of_week').orderBy('start_time').execute()
+}
+
+export interface TemplateChange {
+  dayOfWeek: number
+  startTime: string
+  endTime: string
+  openCapacity: number
+  closedCapacity: number
+  validFrom: string | null
+  validTo: string | null
+  frequencyWeeks: number
+}
+
+/** A staff edit marks the template as theirs, so a re-import leaves it alone. */
+export async function saveTemplate(db: Db, prisonCode: string, id: number | null, t: TemplateChange): Promise<number> {
+  const values = {
+    day_of_week: t.dayOfWeek, start_time: t.startTime, end_time: t.endTime, open_capacity: t.openCapacity, closed_capacity: t.closedCapacity,
+    valid_from: t.validFrom, valid_to: t.validTo, frequency_weeks: t.frequencyWeeks, staff_edited: true,
+  }
+  if (id === null) {
+    const r = await db.insertInto('prison_visits_session_templates').values({ ...values, prison_code: prisonCode, source_key: null, room: null }).returning('id').executeTakeFirstOrThrow()
+    return r.id
+  }
+  await db.updateTable('prison_visits_session_templates').set(values).where('id', '=', id).where('prison_code', '=', prisonCode).execute()
+  return id
+}
+
+export async function removeTemplate(db: Db, prisonCode: string, id: number): Promise<void> {
+  await db.updateTable('prison_visits_session_templates').set({ removed: true, staff_edited: true }).where('id', '=', id).where('prison_code', '=', prisonCode).execute()
+}

@@ -11,16 +11,16 @@ import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { csrfToken } from '../../platform/http/session.js'
 import { identityOf, requireRole } from '../../platform/staff/index.js'
-import { dayPage, blockedDatesPage, prisonerPage, prisonsPage, requestsPage, searchPage, visitPage, type FieldError } from './pages/staff.js'
-import { findPrison, sessionAvailability, changeVisitState, workingCalendar, type Db, type VisitRecord } from './repository.js'
-import { adjustAllowance, affectedVisits, blockDate, blockedDates, prisonsInScope, requestQueue, searchVisits, visitAt, visitsOn } from './staff-repository.js'
-import { reasonText } from './booking-journey.js'
+import { bookOnBehalfPage, dayPage, blockedDatesPage, templatesPage, prisonerPage, prisonsPage, requestsPage, searchPage, visitPage, type FieldError } from './pages/staff.js'
+import { book, findPrison, findVisit, sessionAvailability, changeVisitState, workingCalendar, type Db, type VisitRecord } from './repository.js'
+import { adjustAllowance, affectedVisits, blockDate, blockedDates, prisonsInScope, removeTemplate, requestQueue, saveTemplate, searchVisits, templatesOf, visitAt, visitsOn, type TemplateChange } from './staff-repository.js'
+import { prettyDate, reasonText } from './booking-journey.js'
 import { notifyChange } from './routes.js'
 import { addDays, isIsoDate, normaliseTime, todayInLondon } from './rules/dates.js'
 import { CANCELLATION_REASON_TEXT, CANCELLATION_REASONS, isCancellationReason, isRejectionReason, REJECTION_REASON_TEXT, REJECTION_REASONS } from './rules/reasons.js'
 import { normaliseReference } from './rules/reference.js'
 import { stateOn } from './rules/states.js'
-import { normalisePrisonerNumber } from './rules/visitors.js'
+import { normalisePrisonerNumber, visitorProblems } from './rules/visitors.js'
 import { isRequestOverdue } from './rules/working-days.js'
 import { toPrisoner } from './prisoner-register.js'
 import type { PrisonVisitsSettings } from './settings.js'
@@ -287,4 +287,145 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     return renderPrisoner(request, reply, { notice: `Allowance changed by ${Number(change)}.` })
   })
 
+  // Session templates: staff edits make a template theirs, so a re-import leaves it alone.
+  const templateView = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, extra: { errors?: FieldError[]; posted?: Record<string, string>; editing?: number | null } = {}) => {
+    const prison = await prisonOf(request)
+    const rows = await templatesOf(db, prison.code)
+    const editing = extra.editing ?? null
+    const current = editing === null ? undefined : rows.find((r) => r.id === editing)
+    const posted =
+      extra.posted ??
+      (current
+        ? { dayOfWeek: String(current.day_of_week), startTime: current.start_time, endTime: current.end_time, openCapacity: String(current.open_capacity), closedCapacity: String(current.closed_capacity), validFrom: current.valid_from ?? '', validTo: current.valid_to ?? '', fortnightly: current.frequency_weeks === 2 ? 'yes' : '' }
+        : undefined)
+    return reply.page(
+      templatesPage(ctx(request), identity(request), {
+        prison,
+        csrf: csrfToken(request, reply),
+        templates: rows.map((r) => ({ id: r.id, dayOfWeek: r.day_of_week, startTime: r.start_time, endTime: r.end_time, openCapacity: r.open_capacity, closedCapacity: r.closed_capacity, validFrom: r.valid_from, validTo: r.valid_to, frequencyWeeks: r.frequency_weeks, imported: r.source_key !== null })),
+        errors: extra.errors,
+        posted,
+        editing: current ? current.id : null,
+      }),
+    )
+  }
+
+  function parseTemplate(body: Record<string, unknown>): { value?: TemplateChange; errors: FieldError[]; posted: Record<string, string> } {
+    const posted = Object.fromEntries(['dayOfWeek', 'startTime', 'endTime', 'openCapacity', 'closedCapacity', 'validFrom', 'validTo'].map((k) => [k, String(body[k] ?? '').trim()]))
+    posted.fortnightly = list(body.fortnightly).includes('yes') ? 'yes' : ''
+    const errors: FieldError[] = []
+    const day = Number(posted.dayOfWeek)
+    const start = normaliseTime(posted.startTime ?? '')
+    const end = normaliseTime(posted.endTime ?? '')
+    if (!start) errors.push({ field: 'startTime', text: 'Enter a start time like 14:00' })
+    if (!end) errors.push({ field: 'endTime', text: 'Enter an end time like 16:00' })
+    else if (start && end <= start) errors.push({ field: 'endTime', text: 'The end time must be after the start time' })
+    for (const k of ['openCapacity', 'closedCapacity'] as const) if (!/^\d{1,3}$/.test(posted[k] ?? '')) errors.push({ field: k, text: 'Enter a whole number from 0 to 999' })
+    for (const k of ['validFrom', 'validTo'] as const) if (posted[k] && !isIsoDate(posted[k]!)) errors.push({ field: k, text: 'Enter a date as 2026-12-31, or leave it empty' })
+    if (posted.fortnightly === 'yes' && !posted.validFrom) errors.push({ field: 'validFrom', text: 'A fortnightly session needs the date it starts from' })
+    if (!(day >= 1 && day <= 7) || errors.length) return { errors: day >= 1 && day <= 7 ? errors : [...errors, { field: 'dayOfWeek', text: 'Choose a day' }], posted }
+    return {
+      errors,
+      posted,
+      value: { dayOfWeek: day, startTime: start!, endTime: end!, openCapacity: Number(posted.openCapacity), closedCapacity: Number(posted.closedCapacity), validFrom: posted.validFrom || null, validTo: posted.validTo || null, frequencyWeeks: posted.fortnightly === 'yes' ? 2 : 1 },
+    }
+  }
+
+  app.get<{ Params: Params; Querystring: { edit?: string } }>('/staff/prison-visits/:prison/sessions', { config: { staff: scoped } }, async (request, reply) =>
+    templateView(request, reply, { editing: request.query.edit ? Number(request.query.edit) : null }),
+  )
+
+  app.post<{ Params: Params & { id?: string }; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/sessions/:id?', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const id = request.params.id ? Number(request.params.id) : null
+    if (id !== null && !(await templatesOf(db, prison.code)).some((t) => t.id === id)) throw notFound()
+    const parsed = parseTemplate(request.body ?? {})
+    if (!parsed.value) return templateView(request, reply, { errors: parsed.errors, posted: parsed.posted, editing: id })
+    await db.transaction().execute(async (trx) => {
+      const saved = await saveTemplate(trx as Db, prison.code, id, parsed.value!)
+      await audit(trx as never, request, { action: `prison-visits.session-template.${id === null ? 'add' : 'change'}`, recordType: 'session-template', recordId: saved, after: parsed.value })
+    })
+    return reply.redirect(`/staff/prison-visits/${prison.code}/sessions`, 303)
+  })
+
+  app.post<{ Params: Params & { id: string } }>('/staff/prison-visits/:prison/sessions/:id/remove', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const id = Number(request.params.id)
+    if (!(await templatesOf(db, prison.code)).some((t) => t.id === id)) throw notFound()
+    await db.transaction().execute(async (trx) => {
+      await removeTemplate(trx as Db, prison.code, id)
+      await audit(trx as never, request, { action: 'prison-visits.session-template.remove', recordType: 'session-template', recordId: id })
+    })
+    return reply.redirect(`/staff/prison-visits/${prison.code}/sessions`, 303)
+  })
+
+  // Booking for someone who phones or calls in: the assisted channel.
+  const bookView = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, extra: { errors?: FieldError[]; posted?: Record<string, string>; needsOverbookConfirmation?: boolean } = {}) => {
+    const prison = await prisonOf(request)
+    const today = todayInLondon()
+    const sessions = await sessionAvailability(db, prison.code, addDays(today, 1), addDays(today, prison.bookingWindowDays), new Date())
+    return reply.page(
+      bookOnBehalfPage(ctx(request), identity(request), {
+        prison,
+        csrf: csrfToken(request, reply),
+        sessions: sessions.map((s) => ({ value: `${s.date} ${s.startTime}`, text: `${prettyDate(s.date, 'en')}, ${s.startTime} to ${s.endTime}`, full: s.openTaken >= s.openCapacity })),
+        ...extra,
+      }),
+    )
+  }
+
+  app.get<{ Params: Params }>('/staff/prison-visits/:prison/book', { config: { staff: scoped } }, async (request, reply) => bookView(request, reply))
+
+  app.post<{ Params: Params; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/book', { config: { staff: scoped } }, async (request, reply) => {
+    const prison = await prisonOf(request)
+    const body = request.body ?? {}
+    const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', ...[1, 2, 3].flatMap((i) => [`v${i}first`, `v${i}last`, `v${i}dob`])].map((k) => [k, String(body[k] ?? '').trim()]))
+    const errors: FieldError[] = []
+    const number = normalisePrisonerNumber(posted.prisonerNumber ?? '')
+    const prisoner = number ? await db.selectFrom('prison_visits_prisoners').select('number').where('number', '=', number).where('prison_code', '=', prison.code).executeTakeFirst() : undefined
+    if (!prisoner) errors.push({ field: 'prisonerNumber', text: 'Enter the number of a prisoner at this prison' })
+    const [date, start] = (posted.session ?? '').split(' ') as [string, string | undefined]
+    if (!isIsoDate(date ?? '') || !start) errors.push({ field: 'session', text: 'Choose a visit time' })
+    const visitors: { firstName: string; lastName: string; dateOfBirth: string }[] = []
+    for (const i of [1, 2, 3]) {
+      const first = posted[`v${i}first`] ?? ''
+      const last = posted[`v${i}last`] ?? ''
+      const dob = posted[`v${i}dob`] ?? ''
+      if (i > 1 && !first && !last && !dob) continue
+      if (!first) errors.push({ field: `v${i}first`, text: `Enter visitor ${i}’s first name` })
+      if (!last) errors.push({ field: `v${i}last`, text: `Enter visitor ${i}’s last name` })
+      if (!isIsoDate(dob) || dob >= todayInLondon()) errors.push({ field: `v${i}dob`, text: `Enter visitor ${i}’s date of birth as 1985-03-27` })
+      else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob })
+    }
+    if (visitors.length && visitors.length === [1, 2, 3].filter((i) => posted[`v${i}first`] || posted[`v${i}last`] || posted[`v${i}dob`]).length) {
+      for (const problem of visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, todayInLondon())) {
+        errors.push({ field: 'v1dob', text: problem === 'lead-visitor-under-18' ? 'The lead visitor must be 18 or over' : problem === 'too-many-adults' ? `Up to ${prison.limits.maxAdults} adults can visit` : `Up to ${prison.limits.maxVisitors} visitors can visit` })
+      }
+    }
+    if (posted.email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(posted.email)) errors.push({ field: 'email', text: 'Enter an email address in the correct format' })
+    if (posted.phone && !/^07\d{9}$/.test(posted.phone.replace(/[\s()-]/g, '').replace(/^\+44/, '0'))) errors.push({ field: 'phone', text: 'Enter a UK mobile number, like 07700 900 982' })
+    if ((posted.support ?? '').length > 200) errors.push({ field: 'support', text: 'Support needed must be 200 characters or fewer' })
+    if (errors.length) return bookView(request, reply, { errors, posted })
+    const now = new Date()
+    const session = (await sessionAvailability(db, prison.code, date, date, now)).find((s) => s.startTime === start)
+    if (!session) return bookView(request, reply, { errors: [{ field: 'session', text: 'Choose a visit time' }], posted })
+    const full = session.openTaken >= session.openCapacity
+    const overbook = list(body.overbook).includes('yes')
+    if (full && !overbook) {
+      return bookView(request, reply, { posted, needsOverbookConfirmation: true, errors: body.overbookAsked === 'yes' ? [{ field: 'overbook', text: 'Confirm you want to book even though the session is full' }] : undefined })
+    }
+    const phone = posted.phone ? posted.phone.replace(/[\s()-]/g, '').replace(/^\+44/, '0') : null
+    const result = await book(
+      db,
+      prison,
+      { prisonCode: prison.code, date, startTime: start!, owner: `staff:${request.staff!.user.id}:${now.getTime()}`, prisonerNumber: number!, visitors, contactEmail: posted.email || null, contactPhone: phone, lang: 'en', additionalSupport: posted.support || null, channel: 'assisted', overbook: full && overbook, now, today: todayInLondon(now) },
+      async (trx, visit) => {
+        await audit(trx as never, request, { action: 'prison-visits.visit.book-on-behalf', recordType: 'visit', recordId: visit.id, after: { state: visit.state, overbooked: full && overbook } })
+        const record = await findVisit(trx as Db, { id: visit.id })
+        if (record) await notifyChange(trx as never, config, settings, record, visit.state === 'booked' ? visitText('en').messages.approved : visit.reasons.map((r) => reasonText(r, 'en')).join(' '))
+      },
+    )
+    if (result.kind !== 'done') return bookView(request, reply, { errors: [{ field: 'session', text: 'That visit time is no longer available. Choose another time.' }], posted })
+    return reply.redirect(`/staff/prison-visits/${prison.code}/visits/${result.visit.reference}`, 303)
+  })
 }

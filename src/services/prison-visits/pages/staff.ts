@@ -26,6 +26,8 @@ function nav(prison: string, active: string): SafeHtml {
     ['Requests', `/staff/prison-visits/${prison}/requests`],
     ['Search', `/staff/prison-visits/${prison}/search`],
     ['Blocked dates', `/staff/prison-visits/${prison}/blocked-dates`],
+    ['Sessions', `/staff/prison-visits/${prison}/sessions`],
+    ['Book for someone', `/staff/prison-visits/${prison}/book`],
   ] as const
   return html`<nav class="moj-sub-navigation" aria-label="Prison visits"><ul class="moj-sub-navigation__list">${items.map(
     ([text, href]) => html`<li class="moj-sub-navigation__item"><a class="moj-sub-navigation__link" href="${href}"${active === text ? html` aria-current="page"` : ''}>${text}</a></li>`,
@@ -283,5 +285,104 @@ ${v.approved.length
   : html`<p class="govuk-body">No approved visitors list.</p>`}
 <h2 class="govuk-heading-m">Visits</h2>
 ${v.visits.length ? visitsTable(v.visits, v.prison.code) : html`<p class="govuk-body">No visits.</p>`}`,
+  })
+}
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+export interface TemplatesView {
+  prison: { code: string; name: string }
+  csrf: string
+  templates: { id: number; dayOfWeek: number; startTime: string; endTime: string; openCapacity: number; closedCapacity: number; validFrom: string | null; validTo: string | null; frequencyWeeks: number; imported: boolean }[]
+  errors?: FieldError[]
+  posted?: Record<string, string>
+  editing?: number | null
+}
+
+export function templatesPage(ctx: PageContext, identity: StaffIdentity, v: TemplatesView): SafeHtml {
+  const base = `/staff/prison-visits/${v.prison.code}/sessions`
+  const p = v.posted ?? {}
+  return staffPage(ctx, {
+    title: `Visiting sessions – ${v.prison.name}`,
+    identity,
+    errors: v.errors,
+    content: html`${nav(v.prison.code, 'Sessions')}
+<h1 class="govuk-heading-l">Visiting sessions <span class="govuk-caption-m">${v.prison.name}</span></h1>
+${govukTable({
+  head: [{ text: 'Day' }, { text: 'Time' }, { text: 'Open' }, { text: 'Closed' }, { text: 'Valid' }, { text: 'Every' }, { text: 'Actions' }],
+  rows: v.templates.map((t) => [
+    { text: DAY_NAMES[t.dayOfWeek - 1] ?? '' },
+    { text: `${t.startTime}–${t.endTime}` },
+    { text: String(t.openCapacity), format: 'numeric' },
+    { text: String(t.closedCapacity), format: 'numeric' },
+    { text: `${t.validFrom ?? 'always'}${t.validTo ? ` to ${t.validTo}` : ''}` },
+    { text: t.frequencyWeeks === 2 ? 'fortnight' : 'week' },
+    {
+      html: html`<a class="govuk-link" href="${base}?edit=${t.id}#template-form">Change<span class="govuk-visually-hidden"> ${DAY_NAMES[t.dayOfWeek - 1]} ${t.startTime}</span></a>
+${postForm(`${base}/${t.id}/remove`, v.csrf, govukButton({ text: 'Remove', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `Remove ${DAY_NAMES[t.dayOfWeek - 1]} ${t.startTime}` } }))}`,
+    },
+  ]),
+})}
+<h2 class="govuk-heading-m" id="template-form">${v.editing ? 'Change a session' : 'Add a session'}</h2>
+${postForm(
+  v.editing ? `${base}/${v.editing}` : base,
+  v.csrf,
+  html`${govukSelectDay(p.dayOfWeek)}
+${govukInput({ id: 'startTime', name: 'startTime', label: { text: 'Starts' }, hint: { text: 'For example, 14:00' }, classes: 'govuk-input--width-5', value: p.startTime, errorMessage: err(v.errors, 'startTime') })}
+${govukInput({ id: 'endTime', name: 'endTime', label: { text: 'Ends' }, classes: 'govuk-input--width-5', value: p.endTime, errorMessage: err(v.errors, 'endTime') })}
+${govukInput({ id: 'openCapacity', name: 'openCapacity', label: { text: 'Open visits per session' }, classes: 'govuk-input--width-3', inputmode: 'numeric', value: p.openCapacity, errorMessage: err(v.errors, 'openCapacity') })}
+${govukInput({ id: 'closedCapacity', name: 'closedCapacity', label: { text: 'Closed visits per session' }, classes: 'govuk-input--width-3', inputmode: 'numeric', value: p.closedCapacity, errorMessage: err(v.errors, 'closedCapacity') })}
+${govukInput({ id: 'validFrom', name: 'validFrom', label: { text: 'Valid from (optional)' }, hint: { text: 'As 2026-12-31' }, classes: 'govuk-input--width-10', value: p.validFrom, errorMessage: err(v.errors, 'validFrom') })}
+${govukInput({ id: 'validTo', name: 'validTo', label: { text: 'Valid to (optional)' }, classes: 'govuk-input--width-10', value: p.validTo, errorMessage: err(v.errors, 'validTo') })}
+${govukCheckboxes({ idPrefix: 'fortnightly', name: 'fortnightly', items: [{ value: 'yes', text: 'Every other week (from the valid-from date)', checked: p.fortnightly === 'yes' }] })}
+${govukButton({ text: v.editing ? 'Save changes' : 'Add session' })}`,
+)}`,
+  })
+}
+
+function govukSelectDay(value: string | undefined): SafeHtml {
+  return html`<div class="govuk-form-group"><label class="govuk-label" for="dayOfWeek">Day</label>
+<select class="govuk-select" id="dayOfWeek" name="dayOfWeek">${DAY_NAMES.map((d, i) => html`<option value="${String(i + 1)}"${value === String(i + 1) ? html` selected` : ''}>${d}</option>`)}</select></div>`
+}
+
+export interface BookOnBehalfView {
+  prison: { code: string; name: string }
+  csrf: string
+  sessions: { value: string; text: string; full: boolean }[]
+  errors?: FieldError[]
+  posted?: Record<string, string>
+  needsOverbookConfirmation?: boolean
+}
+
+export function bookOnBehalfPage(ctx: PageContext, identity: StaffIdentity, v: BookOnBehalfView): SafeHtml {
+  const p = v.posted ?? {}
+  const visitor = (i: number) => html`<h3 class="govuk-heading-s">${i === 1 ? 'Lead visitor (18 or over)' : `Visitor ${i} (optional)`}</h3>
+${govukInput({ id: `v${i}first`, name: `v${i}first`, label: { text: 'First name' }, value: p[`v${i}first`], errorMessage: err(v.errors, `v${i}first`), classes: 'govuk-!-width-one-half' })}
+${govukInput({ id: `v${i}last`, name: `v${i}last`, label: { text: 'Last name' }, value: p[`v${i}last`], errorMessage: err(v.errors, `v${i}last`), classes: 'govuk-!-width-one-half' })}
+${govukInput({ id: `v${i}dob`, name: `v${i}dob`, label: { text: 'Date of birth' }, hint: { text: 'As 1985-03-27' }, value: p[`v${i}dob`], errorMessage: err(v.errors, `v${i}dob`), classes: 'govuk-input--width-10' })}`
+  return staffPage(ctx, {
+    title: `Book a visit for someone – ${v.prison.name}`,
+    identity,
+    errors: v.errors,
+    content: html`${nav(v.prison.code, 'Book for someone')}
+<h1 class="govuk-heading-l">Book a visit for someone <span class="govuk-caption-m">${v.prison.name}</span></h1>
+<p class="govuk-body">For visitors who phone or call in. The same rules apply as online.</p>
+${postForm(
+  `/staff/prison-visits/${v.prison.code}/book`,
+  v.csrf,
+  html`${govukInput({ id: 'prisonerNumber', name: 'prisonerNumber', label: { text: 'Prisoner number' }, classes: 'govuk-input--width-10', value: p.prisonerNumber, errorMessage: err(v.errors, 'prisonerNumber') })}
+<div class="govuk-form-group${err(v.errors, 'session') ? ' govuk-form-group--error' : ''}"><label class="govuk-label" for="session">Visit time</label>
+${err(v.errors, 'session') ? html`<p id="session-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${err(v.errors, 'session')!.text}</p>` : ''}
+<select class="govuk-select" id="session" name="session">${v.sessions.map((s) => html`<option value="${s.value}"${p.session === s.value ? html` selected` : ''}>${s.text}${s.full ? ' (full)' : ''}</option>`)}</select></div>
+${visitor(1)}${visitor(2)}${visitor(3)}
+${govukInput({ id: 'email', name: 'email', type: 'email', label: { text: 'Visitor’s email address (optional)' }, value: p.email, errorMessage: err(v.errors, 'email') })}
+${govukInput({ id: 'phone', name: 'phone', type: 'tel', label: { text: 'Visitor’s UK mobile number (optional)' }, value: p.phone, errorMessage: err(v.errors, 'phone'), classes: 'govuk-input--width-20' })}
+${govukTextarea({ id: 'support', name: 'support', label: { text: 'Support needed (optional, up to 200 characters)' }, value: p.support, errorMessage: err(v.errors, 'support') })}
+${v.needsOverbookConfirmation
+  ? html`<input type="hidden" name="overbookAsked" value="yes">${govukWarningText({ text: 'This session is full. Booking now takes it over capacity.' })}
+${govukCheckboxes({ idPrefix: 'overbook', name: 'overbook', items: [{ value: 'yes', text: 'Book even though the session is full' }], errorMessage: err(v.errors, 'overbook') })}`
+  : ''}
+${govukButton({ text: 'Book visit' })}`,
+)}`,
   })
 }
