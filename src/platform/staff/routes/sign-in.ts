@@ -50,7 +50,8 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
     if (request.staff) return reply.redirect(safeReturnTo(request.query.returnTo) ?? '/staff', 303)
     const data = await loadSessionData(db, request.sessionId)
     const ended = data.staffEnded as 'timeout' | 'ended' | undefined
-    if (ended) await saveSessionData(db, request.sessionId!, { ...data, staffEnded: undefined })
+    // Each notice is shown once.
+    if (ended || data.staffExpired) await saveSessionData(db, request.sessionId!, { ...data, staffEnded: undefined, staffExpired: undefined })
     const notice = ended === 'timeout' ? 'timedOut' : ended === 'ended' ? 'ended' : data.staffExpired ? 'expired' : undefined
     return reply.page(signInPage(pageContext(request), { csrf: csrfToken(request, reply), email: '', returnTo: safeReturnTo(request.query.returnTo), notice, sso: options.sso }))
   })
