@@ -15,7 +15,8 @@ import { sql } from 'kysely'
 import { loadConfig, type NotifyConfig } from '../../src/config.js'
 import { migrateAll } from '../../src/app.js'
 import { registerMessageTypes, sendMessage, startNotifyQueue, type MessageType } from '../../src/platform/notify/index.js'
-import { databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases.js'
+import { createServerDatabase, databaseKinds, openTestDatabase, type TestDatabase } from '../support/databases.js'
+import { openDatabase } from '../../src/platform/db/index.js'
 import { EMAIL_TEMPLATE_ID, FAKE_API_KEY, FakeNotify } from '../support/fake-notify.js'
 import { ROOT } from '../support/process.js'
 
@@ -98,3 +99,22 @@ for (const kind of databaseKinds()) {
     })
   })
 }
+
+describe('several processes starting at once on one PostgreSQL database', { skip: !databaseKinds().includes('postgres') && 'TEST_DATABASE_URL is not set' }, () => {
+  test('they set up the queues in turn instead of deadlocking', async () => {
+    const server = await createServerDatabase()
+    // One pool each, as separate processes would have.
+    const databases = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ databaseUrl: server.url, dataDir: '', poolMax: 3 })))
+    try {
+      await migrateAll(databases[0]!, [])
+      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: server.url }).notify
+      const queues = await Promise.all(databases.map((database) => startNotifyQueue(database, config, { work: false, log: silent })))
+      await Promise.all(queues.map((q) => q.stop()))
+      const created = await sql<{ n: number }>`select count(*)::int as n from pgboss.queue where name like 'notify-%'`.execute(databases[0]!.db)
+      assert.equal(created.rows[0]?.n, 2)
+    } finally {
+      await Promise.all(databases.map((d) => d.close()))
+      await server.drop()
+    }
+  })
+})

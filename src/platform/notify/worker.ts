@@ -6,12 +6,13 @@
  * gives each job to one of them, and the lease keeps a second from sending a
  * message whose first worker is still busy with it.
  */
+import { sql } from 'kysely'
 import PgBoss from 'pg-boss'
 import type { NotifyConfig } from '../../config.js'
 import type { Database } from '../db/index.js'
 import { SendFailure, describeSendError } from './failures.js'
 import { providerFor, type MessageProvider } from './providers.js'
-import { bossDb, RETENTION_QUEUE, SCHEMA, SEND_QUEUE, type SendJob } from './queue.js'
+import { bossDb, kyselyBossDb, RETENTION_QUEUE, SCHEMA, SEND_QUEUE, type SendJob } from './queue.js'
 import { claimMessage, findMessage, markFailed, markRetrying, markSent, notifyDb, redactOlderThan } from './repository.js'
 
 export interface NotifyLog {
@@ -62,6 +63,28 @@ export async function deliverMessage(
   }
 }
 
+/**
+ * Creating a queue creates a partition of pg-boss's job table; two processes
+ * starting together would deadlock doing it at once, so they take turns.
+ */
+async function setUpQueues(database: Database, config: NotifyConfig): Promise<void> {
+  const sendQueue: PgBoss.Queue = {
+    name: SEND_QUEUE,
+    retryLimit: config.retryLimit,
+    retryDelay: config.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: config.expireSeconds,
+  }
+  await database.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('justice-notify-queues'))`.execute(trx)
+    // Never started: it only runs pg-boss's queue statements in this transaction.
+    const setUp = new PgBoss({ db: kyselyBossDb(trx), schema: SCHEMA })
+    await setUp.createQueue(SEND_QUEUE, sendQueue)
+    await setUp.updateQueue(SEND_QUEUE, sendQueue)
+    await setUp.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton', retryLimit: 3, expireInSeconds: 600 })
+  })
+}
+
 export interface NotifyQueue {
   /** Whether this process sends messages (false: it only set up the queue). */
   working: boolean
@@ -90,16 +113,7 @@ export async function startNotifyQueue(
   })
   boss.on('error', (error: Error) => log.error(`notify queue: ${error.message}`))
   await boss.start()
-  const sendQueue: PgBoss.Queue = {
-    name: SEND_QUEUE,
-    retryLimit: config.retryLimit,
-    retryDelay: config.retryDelaySeconds,
-    retryBackoff: true,
-    expireInSeconds: config.expireSeconds,
-  }
-  await boss.createQueue(SEND_QUEUE, sendQueue)
-  await boss.updateQueue(SEND_QUEUE, sendQueue)
-  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: 'singleton', retryLimit: 3, expireInSeconds: 600 })
+  await setUpQueues(database, config)
 
   if (work) {
     const provider = options.provider ?? providerFor(config)
