@@ -34,6 +34,10 @@ async function load(db: Kysely<PlatformTables>): Promise<CourtIndex> {
   // Cleaned again here, once per rebuild, so markup that reached the database
   // some other way than the importer or the staff pages still cannot carry script.
   for (const court of data.courts) {
+    // Catchments live in their own tables; these copies would only take memory in every process.
+    court.postcode_prefixes_served = []
+    court.local_authorities_by_area_of_law = {}
+    court.import_problems = []
     court.info = sanitiseCourtHtml(court.info)
     court.facilities = court.facilities.map((f) => ({ ...f, description: sanitiseCourtHtml(f.description) }))
   }
