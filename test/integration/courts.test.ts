@@ -94,6 +94,9 @@ for (const kind of databaseKinds()) {
       const money = await client.get('/courts/services/money')
       assert.match(money.body, /href="\/courts\/services\/money\/money-claims"/)
       assert.equal((await client.get('/courts/services/nope')).statusCode, 404)
+      const moneyCy = await client.get('/courts/services/money?lang=cy')
+      assert.match(moneyCy.body, /Arian: gyda beth mae angen help arnoch\?/)
+      assert.match(moneyCy.body, />Hawliadau am arian</)
     })
 
     test('name search tolerates typos and apostrophes, and ranks the exact name first', async () => {

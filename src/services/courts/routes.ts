@@ -68,11 +68,12 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
   app.get('/courts/services', async (request, reply) => {
     const index = await courtIndex(db)
     const t = courtText(request.lang).services
+    const names = courtText(request.lang).names
     return reply.page(
       choicePage(pageContext(request), {
         title: t.title,
         backLink: '/courts',
-        choices: index.services.map((s) => ({ href: `/courts/services/${s.slug}`, name: s.name, description: s.description })),
+        choices: index.services.map((s) => ({ href: `/courts/services/${s.slug}`, name: names.services[s.slug] ?? s.name, description: s.description })),
       }),
     )
   })
@@ -83,13 +84,14 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     const service = index.services.find((s) => s.slug === serviceSlug)
     if (!service) throw notFound()
     const t = courtText(request.lang).services
+    const names = courtText(request.lang).names
     return reply.page(
       choicePage(pageContext(request), {
-        title: t.areaTitle(service.name),
+        title: t.areaTitle(names.services[service.slug] ?? service.name),
         backLink: '/courts/services',
         choices: index.serviceAreas
           .filter((a) => a.services.includes(service.slug))
-          .map((a) => ({ href: `/courts/services/${service.slug}/${a.slug}`, name: a.name, description: a.description })),
+          .map((a) => ({ href: `/courts/services/${service.slug}/${a.slug}`, name: names.serviceAreas[a.slug] ?? a.name, description: a.description })),
       }),
     )
   })
@@ -105,7 +107,8 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     const action = `/courts/services/${service.slug}/${area.slug}`
     const postcodeInput = queryParam(request, 'postcode')
     const view: ServiceAreaView = {
-      serviceArea: area,
+      // The data's descriptions are English only, so a Welsh page falls back to them, as it does for court data.
+      serviceArea: { ...area, name: t.names.serviceAreas[area.slug] ?? area.name },
       backLink: `/courts/services/${service.slug}`,
       action,
       postcode: (postcodeInput ?? '').slice(0, 100),

@@ -2,6 +2,8 @@
 export const en = {
   serviceName: 'Find a court or tribunal',
   description: 'Find a court or tribunal in England and Wales by name, postcode or the help you need',
+  /** Names of services and service areas where the data has no Welsh; English comes from the data itself. */
+  names: { services: {} as Record<string, string>, serviceAreas: {} as Record<string, string> },
   nav: { search: 'Search', aToZ: 'A to Z', services: 'By the help you need' },
   start: {
     title: 'Find a court or tribunal',

@@ -61,7 +61,7 @@ export function serviceAreaPage(base: PageContext, view: ServiceAreaView): SafeH
     ${errorSummary(ctx, view.error)}
     ${r
       ? html`<h1 class="govuk-heading-l">${title}</h1>
-    <p class="govuk-body">${view.serviceArea.description}</p>
+    ${view.serviceArea.description ? html`<p class="govuk-body">${view.serviceArea.description}</p>` : ''}
     ${view.serviceArea.onlineUrl ? html`<p class="govuk-body"><a class="govuk-link" href="${view.serviceArea.onlineUrl}">${view.serviceArea.onlineText || t.services.onlineLink}</a></p>` : ''}
     ${r.serviceCentres.map(
       (c) => html`<div class="govuk-inset-text" data-service-centre>
@@ -76,7 +76,7 @@ export function serviceAreaPage(base: PageContext, view: ServiceAreaView): SafeH
     ${r.groups.every((g) => g.courts.length === 0) ? html`<p class="govuk-body">${t.services.noneNearby}</p>` : ''}
     ${r.groups.map((g) => html`${g.heading ? html`<h3 class="govuk-heading-s">${g.heading}</h3>` : ''}${courtList(ctx, g.courts, 3)}`)}
     <p class="govuk-body"><a class="govuk-link" href="${view.action}">${t.services.changePostcode}</a></p>`
-      : html`<p class="govuk-body">${view.serviceArea.description}</p>
+      : html`${view.serviceArea.description ? html`<p class="govuk-body">${view.serviceArea.description}</p>` : ''}
     ${searchForm({ action: view.action, name: 'postcode', label: title, hint: t.services.postcodeHint, value: view.postcode, error: view.error, button: t.services.continue, isPageHeading: true })}`}
   </div>
 </div>`,
