@@ -43,7 +43,6 @@ const tables = (db: Kysely<PlatformTables>): Db => withTables<PrisonVisitsTables
 export const MAX_VISITORS_ON_FORM = 6
 /** Wrong prisoner details allowed per journey, and per address, in LOOKUP_WINDOW_MINUTES. */
 export const LOOKUP_LIMIT_PER_DRAFT = 5
-export const LOOKUP_LIMIT_PER_IP = 30
 export const LOOKUP_WINDOW_MINUTES = 15
 
 export function prettyDate(d: IsoDate, lang: Language): string {
@@ -163,8 +162,8 @@ async function lookupAllowed(db: Db, key: string, limit: number, now: Date): Pro
   return Number(r.n) < limit
 }
 
-export async function ipLookupAllowed(db: Db, ip: string, now = new Date()): Promise<boolean> {
-  return lookupAllowed(db, `ip:${ip}`, LOOKUP_LIMIT_PER_IP, now)
+export async function ipLookupAllowed(db: Db, ip: string, limit: number, now = new Date()): Promise<boolean> {
+  return lookupAllowed(db, `ip:${ip}`, limit, now)
 }
 
 export async function recordLookup(db: Db, key: string, now = new Date()): Promise<void> {

@@ -110,7 +110,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: { config:
       if (request.method === 'POST' && path === `${PREFIX}/prisoner`) {
         // Per address, so the register cannot be worked through from many sessions.
         const ip = request.ip
-        if (!(await ipLookupAllowed(db, ip))) {
+        if (!(await ipLookupAllowed(db, ip, settings.lookupsPerAddress))) {
           return reply.page(invalidTooMany(request), 429)
         }
         await recordLookup(db, `ip:${ip}`)

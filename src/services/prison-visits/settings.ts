@@ -11,6 +11,7 @@ const schema = z.object({
   PRISON_VISITS_HOLD_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   PRISON_VISITS_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   PRISON_VISITS_MANAGE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  PRISON_VISITS_LOOKUPS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
 })
 
 export interface PrisonVisitsSettings {
@@ -20,6 +21,8 @@ export interface PrisonVisitsSettings {
   holdMinutes: number
   retentionMonths: number
   manageLinkDays: number
+  /** Prisoner look-ups allowed from one IP address in 15 minutes (a visitors' centre shares one). */
+  lookupsPerAddress: number
 }
 
 export function prisonVisitsSettings(env: NodeJS.ProcessEnv = process.env): PrisonVisitsSettings {
@@ -30,5 +33,6 @@ export function prisonVisitsSettings(env: NodeJS.ProcessEnv = process.env): Pris
     holdMinutes: e.PRISON_VISITS_HOLD_MINUTES,
     retentionMonths: e.PRISON_VISITS_RETENTION_MONTHS,
     manageLinkDays: e.PRISON_VISITS_MANAGE_LINK_DAYS,
+    lookupsPerAddress: e.PRISON_VISITS_LOOKUPS_PER_ADDRESS,
   }
 }
