@@ -53,7 +53,10 @@ export function shutDownOn(signals: NodeJS.Signals[], justice: JusticeApp): void
         .close()
         .then(() => {
           justice.app.log.info('Stopped cleanly')
-          process.exit(0)
+          // The logger writes asynchronously; flush it so the last lines are not lost at exit.
+          const log = justice.app.log as unknown as { flush?: (done: () => void) => void }
+          if (log.flush) log.flush(() => process.exit(0))
+          else process.exit(0)
         })
         .catch((error: unknown) => {
           justice.app.log.error({ err: error }, 'Error while stopping')

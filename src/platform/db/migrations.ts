@@ -1,10 +1,16 @@
 /**
  * Migrations: each module (the platform, each service) contributes an ordered
- * list. Names are prefixed with the module (`platform/0001-sessions`) and run
- * in the order given, through Kysely's migrator, which takes a lock so that
- * two processes starting together do not both migrate.
+ * list of uniquely named migrations (`platform/sessions`). They run in the
+ * order the app lists them, each once, recorded by name in
+ * `schema_migrations`. Because a migration is known by its name alone, a
+ * module may add migrations to the end of its own list without disturbing
+ * anyone else's.
+ *
+ * All pending migrations run in one transaction under an advisory lock:
+ * PostgreSQL's DDL is transactional, so a failure leaves nothing half done,
+ * and two processes starting together migrate once.
  */
-import { Migrator, sql, type Kysely, type Migration as KyselyMigration, type MigrationProvider } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 
 export interface Migration {
   name: string
@@ -16,24 +22,35 @@ export async function runStatements(db: Kysely<unknown>, statements: readonly st
   for (const statement of statements) await sql.raw(statement).execute(db)
 }
 
+/** An arbitrary constant naming our migration lock among the database's advisory locks. */
+const MIGRATION_LOCK = 727_401_2026
+
 export async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): Promise<string[]> {
-  const provider: MigrationProvider = {
-    async getMigrations() {
-      const all: Record<string, KyselyMigration> = {}
-      migrations.forEach((m, index) => {
-        // Kysely orders by name; a zero-padded position keeps the declared order.
-        all[`${String(index).padStart(4, '0')} ${m.name}`] = { up: (db) => m.up(db) }
-      })
-      return all
-    },
+  const names = new Set<string>()
+  for (const m of migrations) {
+    if (names.has(m.name)) throw new Error(`Two migrations are named ${m.name}`)
+    names.add(m.name)
   }
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true })
-  const { error, results } = await migrator.migrateToLatest()
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`, { cause: error })
-  }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx)
+    await sql`create table if not exists schema_migrations (
+      name text primary key,
+      run_at timestamptz not null default now()
+    )`.execute(trx)
+    const done = new Set((await sql<{ name: string }>`select name from schema_migrations`.execute(trx)).rows.map((r) => r.name))
+    const ran: string[] = []
+    for (const migration of migrations) {
+      if (done.has(migration.name)) continue
+      try {
+        await migration.up(trx)
+      } catch (error) {
+        throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error })
+      }
+      await sql`insert into schema_migrations (name) values (${migration.name})`.execute(trx)
+      ran.push(migration.name)
+    }
+    return ran
+  })
 }
 
 export const platformMigrations: Migration[] = [
