@@ -13,6 +13,8 @@ import { runImport } from '../../src/platform/reference-data/index.js'
 import { prisonVisits } from '../../src/services/prison-visits/index.js'
 import { prisonsImporter } from '../../src/services/prison-visits/import.js'
 import { todayInLondon } from '../../src/services/prison-visits/rules/dates.js'
+import { totpCode } from '../../src/platform/staff/two-factor.js'
+import { makeStaff } from '../support/staff.js'
 import type { PrisonVisitsTables } from '../../src/services/prison-visits/schema.js'
 
 const skip = browserUnavailable()
@@ -100,4 +102,27 @@ describe('prison visits in Chromium', { skip }, () => {
       await context.close()
     })
   }
+
+  test('the staff pages are axe clean', async () => {
+    const staff = await makeStaff(server.app.database.db, [{ role: 'visits-staff', scope: { kind: 'prisons', values: ['BCI'] } }])
+    const context = await browser.newContext()
+    const { page, problems } = await watchedPage(context)
+    await page.goto(`${server.baseUrl}/staff/sign-in?lang=en`)
+    await page.fill('#email', staff.email)
+    await page.fill('#password', staff.password)
+    await page.click('button:has-text("Continue")')
+    await page.waitForURL(/\/staff\/sign-in\/two-factor$/)
+    await page.fill('#code', totpCode(staff.secret))
+    await page.click('button:has-text("Continue")')
+    await page.waitForURL(/\/staff(\/prison-visits.*)?$/)
+    const db = withTables<PrisonVisitsTables>(server.app.database.db)
+    const visit = await db.selectFrom('prison_visits_visits').select(['reference', 'date']).where('prison_code', '=', 'BCI').executeTakeFirstOrThrow()
+    for (const path of [`/staff/prison-visits/BCI?date=${visit.date}`, '/staff/prison-visits/BCI/requests', `/staff/prison-visits/BCI/visits/${visit.reference}`, '/staff/prison-visits/BCI/search?q=Visitor', '/staff/prison-visits/BCI/blocked-dates', '/staff/prison-visits/BCI/sessions', '/staff/prison-visits/BCI/book', '/staff/prison-visits/BCI/prisoners/A1234BC']) {
+      const response = await page.goto(`${server.baseUrl}${path}`)
+      assert.equal(response?.status(), 200, path)
+      await clean(page, path, true)
+    }
+    assert.deepEqual(problems, [])
+    await context.close()
+  })
 })
