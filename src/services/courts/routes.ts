@@ -11,7 +11,7 @@ import { searchPage, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
 import { parsePostcode } from './postcode.js'
-import { checkNameQuery, courtsAtoZ, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
+import { checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
 import { courtName, courtView, listItem, listItems } from './views.js'
 
@@ -39,11 +39,19 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     if (postcodeInput !== undefined && (q === undefined || q.trim() === '')) {
       const answer = resolvePostcode(index, postcodeInput.slice(0, 100), parsePostcode)
       const value = postcodeInput.slice(0, 100)
-      if (answer.kind === 'error') view = { mode: 'postcode', value, error: { field: 'postcode', text: t.errors[answer.error] } }
+      const areaInput = (queryParam(request, 'area_of_law') ?? '').slice(0, 100)
+      const area = areaInput ? findAreaOfLaw(index, areaInput) : undefined
+      const areaOfLaw = {
+        value: area?.name ?? areaInput,
+        options: index.areasOfLaw.map((a) => ({ value: a.name, text: a.displayName })),
+      }
+      if (answer.kind === 'error') view = { mode: 'postcode', value, areaOfLaw, error: { field: 'postcode', text: t.errors[answer.error] } }
+      else if (areaInput && !area) view = { mode: 'postcode', value, areaOfLaw, error: { field: 'area_of_law', text: t.errors.unknownAreaOfLaw } }
       else if (answer.kind === 'elsewhere') view = { mode: 'postcode', value, postcode: answer.postcode.display, elsewhere: answer.jurisdiction }
       else {
-        const found = nearestCourts(index, answer.location, { inPersonOnly: true, limit: 10 })
-        view = { mode: 'postcode', value, postcode: answer.location.postcode.display, results: listItems(found, lang, index) }
+        // With a type of case, any court dealing with it counts; without, only those people can visit.
+        const found = nearestCourts(index, answer.location, area ? { areaOfLaw: area.name, limit: 10 } : { inPersonOnly: true, limit: 10 })
+        view = { mode: 'postcode', value, areaOfLaw, postcode: answer.location.postcode.display, results: listItems(found, lang, index) }
       }
     } else {
       const raw = q ?? ''

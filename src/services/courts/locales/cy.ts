@@ -63,6 +63,8 @@ export const cy: Catalogue<CourtMessages> = {
     noneHelp: 'Gwiriwch y sillafiad, rhowch lai o eiriau, neu chwiliwch yn ôl cod post.',
     distance: (miles: string) => `${miles} milltir i ffwrdd`,
     distanceFromSector: 'Mae’r pellteroedd wedi’u mesur mewn llinell syth o ganol ardal eich cod post.',
+    areaOfLawLabel: 'Math o achos (dewisol)',
+    anyAreaOfLaw: 'Unrhyw fath o achos',
     areasOfLaw: 'Yn delio â',
     noInPerson: 'Dim gwasanaeth wyneb yn wyneb',
     errors: {
@@ -70,6 +72,7 @@ export const cy: Catalogue<CourtMessages> = {
       emptyQuery: 'Rhowch enw llys, tref neu god post',
       tooLong: (max: number) => `Rhaid i’r chwiliad fod yn ${max} o nodau neu lai`,
       emptyPostcode: 'Rhowch god post',
+      unknownAreaOfLaw: 'Dewiswch fath o achos o’r rhestr',
       invalidPostcode: 'Rhowch god post go iawn, fel SW1A 1AA',
       unknownPostcode: 'Ni allem ddod o hyd i’r cod post hwnnw. Gwiriwch ef a rhowch gynnig arall arni',
     },

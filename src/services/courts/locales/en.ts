@@ -30,6 +30,8 @@ export const en = {
     noneHelp: 'Check the spelling, try fewer words, or search by postcode instead.',
     distance: (miles: string) => `${miles} miles away`,
     distanceFromSector: 'Distances are measured in a straight line from the middle of your postcode’s area.',
+    areaOfLawLabel: 'Type of case (optional)',
+    anyAreaOfLaw: 'Any type of case',
     areasOfLaw: 'Deals with',
     noInPerson: 'No in-person service',
     errors: {
@@ -37,6 +39,7 @@ export const en = {
       emptyQuery: 'Enter a court name, town or postcode',
       tooLong: (max: number) => `Search must be ${max} characters or fewer`,
       emptyPostcode: 'Enter a postcode',
+      unknownAreaOfLaw: 'Select a type of case from the list',
       invalidPostcode: 'Enter a real postcode, like SW1A 1AA',
       unknownPostcode: 'We could not find that postcode. Check it and try again',
     },

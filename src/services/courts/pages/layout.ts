@@ -1,6 +1,6 @@
 /** What every court finder page shares: the service name and navigation, and the results list. */
 import { html, type SafeHtml } from '../../../platform/ui/html.js'
-import { govukErrorSummary, govukInput, govukButton } from '../../../platform/ui/govuk/index.js'
+import { govukErrorSummary, govukInput, govukButton, govukSelect } from '../../../platform/ui/govuk/index.js'
 import type { PageContext } from '../../../platform/ui/layouts/page.js'
 import { formatNumber } from '../../../platform/i18n/index.js'
 import { courtText } from '../locales/index.js'
@@ -53,7 +53,7 @@ ${courts.map(
 }
 
 export interface FieldError {
-  field: 'q' | 'postcode'
+  field: 'q' | 'postcode' | 'area_of_law'
   text: string
 }
 
@@ -73,6 +73,8 @@ export function searchForm(options: {
   button: string
   isPageHeading?: boolean
   hidden?: Record<string, string>
+  /** An optional choice of area of law, for postcode searches. */
+  areaOfLaw?: { label: string; any: string; value: string; options: { value: string; text: string }[] }
 }): SafeHtml {
   return html`<form action="${options.action}" method="get" novalidate>
   ${Object.entries(options.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
@@ -87,6 +89,16 @@ export function searchForm(options: {
     spellcheck: false,
     errorMessage: options.error && options.error.field === options.name ? { text: options.error.text } : undefined,
   })}
+  ${options.areaOfLaw
+    ? govukSelect({
+        name: 'area_of_law',
+        id: 'area_of_law',
+        label: { text: options.areaOfLaw.label },
+        value: options.areaOfLaw.value,
+        items: [{ value: '', text: options.areaOfLaw.any }, ...options.areaOfLaw.options],
+        errorMessage: options.error && options.error.field === 'area_of_law' ? { text: options.error.text } : undefined,
+      })
+    : ''}
   ${govukButton({ text: options.button })}
 </form>`
 }

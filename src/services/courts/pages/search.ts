@@ -15,6 +15,8 @@ export interface SearchView {
   /** Set when the postcode is outside England and Wales. */
   elsewhere?: Exclude<Jurisdiction, 'england-and-wales'>
   results?: CourtListItem[]
+  /** For postcode searches: the area of law chosen ('' for any) and those to choose from. */
+  areaOfLaw?: { value: string; options: { value: string; text: string }[] }
 }
 
 export function searchPage(base: PageContext, view: SearchView): SafeHtml {
@@ -40,7 +42,16 @@ export function searchPage(base: PageContext, view: SearchView): SafeHtml {
     <p class="govuk-body">${t.search.englandAndWalesOnly}</p>
     ${searchForm({ action: '/courts/search', name: 'q', label: t.search.nameLabel, value: '', button: t.start.search })}`
       : html`<h1 class="govuk-heading-l">${heading}</h1>
-    ${searchForm({ action: '/courts/search', name: view.mode, label, value: view.value, error: view.error, button: t.start.search, hint: view.mode === 'postcode' ? t.start.byPostcodeHint : t.start.byNameHint })}
+    ${searchForm({
+      action: '/courts/search',
+      name: view.mode,
+      label,
+      value: view.value,
+      error: view.error,
+      button: t.start.search,
+      hint: view.mode === 'postcode' ? t.start.byPostcodeHint : t.start.byNameHint,
+      areaOfLaw: view.mode === 'postcode' && view.areaOfLaw ? { label: t.search.areaOfLawLabel, any: t.search.anyAreaOfLaw, ...view.areaOfLaw } : undefined,
+    })}
     ${view.results
       ? view.results.length === 0
         ? html`<p class="govuk-body govuk-!-font-weight-bold">${t.search.none}</p><p class="govuk-body">${t.search.noneHelp}</p>`
