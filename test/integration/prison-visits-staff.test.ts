@@ -124,6 +124,28 @@ for (const kind of databaseKinds()) {
       await db.updateTable('prison_visits_session_templates').set({ open_capacity: 20 }).where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).execute()
     })
 
+    test('staff find a prisoner and manage their approved visitors and restrictions', async () => {
+      const search = await client.get('/staff/prison-visits/BCI/search?q=a1111aa')
+      assert.match(search.body, /href="\/staff\/prison-visits\/BCI\/prisoners\/A1111AA"/)
+      const page = await client.get('/staff/prison-visits/BCI/prisoners/A1111AA')
+      const csrf = csrfFrom(page.body)
+      const bad = await client.post('/staff/prison-visits/BCI/prisoners/A1111AA/approved-visitors', { _csrf: csrf, first: 'Dee', last: '', dob: 'soon' })
+      assert.match(bad.body, /Enter the visitor’s last name/)
+      assert.match(bad.body, /value="Dee"/)
+      const added = await client.post('/staff/prison-visits/BCI/prisoners/A1111AA/approved-visitors', { _csrf: csrf, first: 'Dee', last: 'Friend', dob: '1990-01-01', closed: 'yes' })
+      assert.match(added.body, /Approved visitor added/)
+      const restricted = await client.post('/staff/prison-visits/BCI/prisoners/A1111AA/restrictions', { _csrf: csrf, restrictions: ['closed'] })
+      assert.match(restricted.body, /Restrictions saved/)
+      const row = await db.selectFrom('prison_visits_prisoners').select(['closed_visits_only', 'visits_banned']).where('number', '=', 'A1111AA').executeTakeFirstOrThrow()
+      assert.deepEqual(row, { closed_visits_only: true, visits_banned: false })
+      const list = await db.selectFrom('prison_visits_approved_visitors').select(['id', 'closed_visits_only']).where('prisoner_number', '=', 'A1111AA').execute()
+      assert.deepEqual(list.map((l) => l.closed_visits_only), [true])
+      assert.equal((await client.post(`/staff/prison-visits/BAI/prisoners/A1111AA/restrictions`, { _csrf: csrf, restrictions: [] })).statusCode, 404)
+      await client.post(`/staff/prison-visits/BCI/prisoners/A1111AA/approved-visitors/${list[0]!.id}/remove`, { _csrf: csrf })
+      await client.post('/staff/prison-visits/BCI/prisoners/A1111AA/restrictions', { _csrf: csrf })
+      assert.equal((await db.selectFrom('prison_visits_approved_visitors').select('id').where('prisoner_number', '=', 'A1111AA').execute()).length, 0)
+    })
+
     test('blocking a date lists the visits it affects and cancels them with notice', async () => {
       const prison = (await findPrison(db, 'BCI'))!
       await db.updateTable('prison_visits_prisoners').set({ allowance_balance: 3 }).where('number', '=', 'A1111AA').execute()

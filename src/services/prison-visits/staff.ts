@@ -198,7 +198,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       if (rows.length === 0 && reference) rows = await searchVisits(db, prison.code, { name: q })
       await audit(db as never, request, { action: 'prison-visits.search', recordType: 'prison', recordId: prison.code, after: { query: q, results: rows.length } })
     }
-    return reply.page(searchPage(ctx(request), identity(request), prison, q, rows))
+    const prisoner = q ? await db.selectFrom('prison_visits_prisoners').select(['number', 'first_name', 'last_name']).where('prison_code', '=', prison.code).where((eb) => eb.or([eb('number', '=', normalisePrisonerNumber(q) ?? ''), eb(eb.fn('lower', ['last_name']), '=', q.toLowerCase())])).limit(20).execute() : []
+    return reply.page(searchPage(ctx(request), identity(request), prison, q, rows, prisoner.map((p) => ({ number: p.number, name: `${p.first_name} ${p.last_name}` }))))
   })
 
   app.get<{ Params: Params }>('/staff/prison-visits/:prison/blocked-dates', { config: { staff: scoped } }, async (request, reply) => {
@@ -246,7 +247,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     return reply.redirect(`/staff/prison-visits/${prison.code}/blocked-dates`, 303)
   })
 
-  async function renderPrisoner(request: FastifyRequest<{ Params: Params & { number: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; notice?: string } = {}) {
+  async function renderPrisoner(request: FastifyRequest<{ Params: Params & { number: string } }>, reply: FastifyReply, extra: { errors?: FieldError[]; notice?: string; posted?: Record<string, string> } = {}) {
     const prison = await prisonOf(request)
     const row = await db.selectFrom('prison_visits_prisoners').selectAll().where('number', '=', request.params.number).where('prison_code', '=', prison.code).executeTakeFirst()
     if (!row) throw notFound()
@@ -257,8 +258,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       prisonerPage(ctx(request), identity(request), {
         prison,
         csrf: csrfToken(request, reply),
-        prisoner: { number: p.number, name: `${p.firstName} ${p.lastName}`, dateOfBirth: p.dateOfBirth, category: p.category, balance: row.allowance_balance, closedOnly: p.closedVisitsOnly },
-        approved: approved.map((a) => ({ name: `${a.first_name} ${a.last_name}`, dateOfBirth: a.date_of_birth, bannedUntil: a.banned_until, closedOnly: a.closed_visits_only })),
+        prisoner: { number: p.number, name: `${p.firstName} ${p.lastName}`, dateOfBirth: p.dateOfBirth, category: p.category, balance: row.allowance_balance, closedOnly: p.closedVisitsOnly, visitsBanned: p.visitsBanned },
+        approved: approved.map((a) => ({ id: a.id, name: `${a.first_name} ${a.last_name}`, dateOfBirth: a.date_of_birth, bannedUntil: a.banned_until, closedOnly: a.closed_visits_only })),
         visits,
         ...extra,
       }),
@@ -285,6 +286,55 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       await audit(trx as never, request, { action: 'prison-visits.allowance.adjust', recordType: 'prisoner', recordId: row.number, before: { balance: row.allowance_balance }, after: { balance: row.allowance_balance + Number(change), reason } })
     })
     return renderPrisoner(request, reply, { notice: `Allowance changed by ${Number(change)}.` })
+  })
+
+  async function prisonerAt(request: FastifyRequest<{ Params: Params & { number: string } }>) {
+    const prison = await prisonOf(request)
+    const row = await db.selectFrom('prison_visits_prisoners').selectAll().where('number', '=', request.params.number).where('prison_code', '=', prison.code).executeTakeFirst()
+    if (!row) throw notFound()
+    return row
+  }
+
+  app.post<{ Params: Params & { number: string }; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/prisoners/:number/restrictions', { config: { staff: scoped } }, async (request, reply) => {
+    const row = await prisonerAt(request)
+    const chosen = list(request.body?.restrictions)
+    const after = { closed_visits_only: chosen.includes('closed'), visits_banned: chosen.includes('banned') }
+    await db.transaction().execute(async (trx) => {
+      await (trx as Db).updateTable('prison_visits_prisoners').set(after).where('number', '=', row.number).execute()
+      await audit(trx as never, request, { action: 'prison-visits.prisoner.restrictions', recordType: 'prisoner', recordId: row.number, before: { closed_visits_only: row.closed_visits_only, visits_banned: row.visits_banned }, after })
+    })
+    return renderPrisoner(request, reply, { notice: 'Restrictions saved.' })
+  })
+
+  app.post<{ Params: Params & { number: string }; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/prisoners/:number/approved-visitors', { config: { staff: scoped } }, async (request, reply) => {
+    const row = await prisonerAt(request)
+    const b = request.body ?? {}
+    const posted = { first: String(b.first ?? '').trim().slice(0, 50), last: String(b.last ?? '').trim().slice(0, 50), dob: String(b.dob ?? '').trim(), bannedUntil: String(b.bannedUntil ?? '').trim(), closed: list(b.closed).includes('yes') ? 'yes' : '' }
+    const errors: FieldError[] = []
+    if (!posted.first) errors.push({ field: 'avFirst', text: 'Enter the visitor’s first name' })
+    if (!posted.last) errors.push({ field: 'avLast', text: 'Enter the visitor’s last name' })
+    if (posted.dob && !isIsoDate(posted.dob)) errors.push({ field: 'avDob', text: 'Enter a date as 1985-03-27, or leave it empty' })
+    if (posted.bannedUntil && !isIsoDate(posted.bannedUntil)) errors.push({ field: 'avBanned', text: 'Enter a date as 2027-01-31, or leave it empty' })
+    if (errors.length) return renderPrisoner(request, reply, { errors, posted })
+    await db.transaction().execute(async (trx) => {
+      const added = await (trx as Db)
+        .insertInto('prison_visits_approved_visitors')
+        .values({ prisoner_number: row.number, first_name: posted.first, last_name: posted.last, date_of_birth: posted.dob || null, banned_until: posted.bannedUntil || null, closed_visits_only: posted.closed === 'yes' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await audit(trx as never, request, { action: 'prison-visits.approved-visitor.add', recordType: 'prisoner', recordId: row.number, after: { id: added.id, bannedUntil: posted.bannedUntil || null, closed: posted.closed === 'yes' } })
+    })
+    return renderPrisoner(request, reply, { notice: 'Approved visitor added.' })
+  })
+
+  app.post<{ Params: Params & { number: string; id: string } }>('/staff/prison-visits/:prison/prisoners/:number/approved-visitors/:id/remove', { config: { staff: scoped } }, async (request, reply) => {
+    const row = await prisonerAt(request)
+    await db.transaction().execute(async (trx) => {
+      const removed = await (trx as Db).deleteFrom('prison_visits_approved_visitors').where('id', '=', Number(request.params.id)).where('prisoner_number', '=', row.number).executeTakeFirst()
+      if (Number(removed.numDeletedRows) === 0) throw notFound()
+      await audit(trx as never, request, { action: 'prison-visits.approved-visitor.remove', recordType: 'prisoner', recordId: row.number, after: { id: Number(request.params.id) } })
+    })
+    return renderPrisoner(request, reply, { notice: 'Approved visitor removed.' })
   })
 
   // Session templates: staff edits make a template theirs, so a re-import leaves it alone.

@@ -183,13 +183,14 @@ ${govukButton({ text: 'Cancel visit and tell the visitor', classes: 'govuk-butto
   })
 }
 
-export function searchPage(ctx: PageContext, identity: StaffIdentity, prison: { code: string; name: string }, q: string, rows: readonly VisitRow[] | undefined): SafeHtml {
+export function searchPage(ctx: PageContext, identity: StaffIdentity, prison: { code: string; name: string }, q: string, rows: readonly VisitRow[] | undefined, prisoners: readonly { number: string; name: string }[] = []): SafeHtml {
   return staffPage(ctx, {
     title: `Search – ${prison.name}`,
     identity,
     content: html`${nav(prison.code, 'Search')}
 <h1 class="govuk-heading-l">Search visits <span class="govuk-caption-m">${prison.name}</span></h1>
-<form method="get">${govukInput({ id: 'q', name: 'q', label: { text: 'Reference, prisoner number or visitor’s name' }, value: q })}${govukButton({ text: 'Search' })}</form>
+<form method="get">${govukInput({ id: 'q', name: 'q', label: { text: 'Reference, prisoner number, prisoner’s last name or visitor’s name' }, value: q })}${govukButton({ text: 'Search' })}</form>
+${prisoners.length ? html`<h2 class="govuk-heading-m">Prisoners</h2><ul class="govuk-list">${prisoners.map((p) => html`<li><a class="govuk-link" href="/staff/prison-visits/${prison.code}/prisoners/${p.number}">${p.name} (${p.number})</a></li>`)}</ul>` : ''}
 ${rows === undefined ? '' : rows.length ? visitsTable(rows, prison.code) : html`<p class="govuk-body">No visits found.</p>`}`,
   })
 }
@@ -249,8 +250,9 @@ ${govukTable({ head: [{ text: 'Date' }, { text: 'Session' }, { text: 'Reason' }]
 export interface PrisonerView {
   prison: { code: string; name: string }
   csrf: string
-  prisoner: { number: string; name: string; dateOfBirth: string; category: string; balance: number; closedOnly: boolean }
-  approved: { name: string; dateOfBirth: string | null; bannedUntil: string | null; closedOnly: boolean }[]
+  prisoner: { number: string; name: string; dateOfBirth: string; category: string; balance: number; closedOnly: boolean; visitsBanned: boolean }
+  approved: { id: number; name: string; dateOfBirth: string | null; bannedUntil: string | null; closedOnly: boolean }[]
+  posted?: Record<string, string>
   visits: readonly VisitRow[]
   errors?: FieldError[]
   notice?: string
@@ -279,10 +281,43 @@ ${postForm(
 ${govukInput({ id: 'reason', name: 'reason', label: { text: 'Reason' }, errorMessage: err(v.errors, 'reason') })}
 ${govukButton({ text: 'Adjust allowance' })}`,
 )}
+<h2 class="govuk-heading-m">Restrictions</h2>
+${postForm(
+  `/staff/prison-visits/${v.prison.code}/prisoners/${v.prisoner.number}/restrictions`,
+  v.csrf,
+  html`${govukCheckboxes({
+    idPrefix: 'restrictions',
+    name: 'restrictions',
+    fieldset: { legend: { text: 'Prisoner restrictions', classes: 'govuk-fieldset__legend--s' } },
+    items: [
+      { value: 'closed', text: 'Closed visits only', checked: v.prisoner.closedOnly },
+      { value: 'banned', text: 'No visits for now (bookings become requests)', checked: v.prisoner.visitsBanned },
+    ],
+  })}${govukButton({ text: 'Save restrictions', classes: 'govuk-button--secondary' })}`,
+)}
 <h2 class="govuk-heading-m">Approved visitors</h2>
 ${v.approved.length
-  ? govukTable({ head: [{ text: 'Name' }, { text: 'Date of birth' }, { text: 'Restrictions' }], rows: v.approved.map((a) => [{ text: a.name }, { text: a.dateOfBirth ?? '' }, { text: [a.bannedUntil ? `Banned until ${a.bannedUntil}` : '', a.closedOnly ? 'Closed visits only' : ''].filter(Boolean).join('; ') || 'None' }]) })
-  : html`<p class="govuk-body">No approved visitors list.</p>`}
+  ? govukTable({
+      head: [{ text: 'Name' }, { text: 'Date of birth' }, { text: 'Restrictions' }, { text: 'Actions' }],
+      rows: v.approved.map((a) => [
+        { text: a.name },
+        { text: a.dateOfBirth ?? '' },
+        { text: [a.bannedUntil ? `Banned until ${a.bannedUntil}` : '', a.closedOnly ? 'Closed visits only' : ''].filter(Boolean).join('; ') || 'None' },
+        { html: postForm(`/staff/prison-visits/${v.prison.code}/prisoners/${v.prisoner.number}/approved-visitors/${a.id}/remove`, v.csrf, govukButton({ text: 'Remove', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': `Remove ${a.name}` } })) },
+      ]),
+    })
+  : html`<p class="govuk-body">No approved visitors.</p>`}
+<h3 class="govuk-heading-s">Add an approved visitor</h3>
+${postForm(
+  `/staff/prison-visits/${v.prison.code}/prisoners/${v.prisoner.number}/approved-visitors`,
+  v.csrf,
+  html`${govukInput({ id: 'avFirst', name: 'first', label: { text: 'First name' }, value: v.posted?.first, errorMessage: err(v.errors, 'avFirst'), classes: 'govuk-!-width-one-half' })}
+${govukInput({ id: 'avLast', name: 'last', label: { text: 'Last name' }, value: v.posted?.last, errorMessage: err(v.errors, 'avLast'), classes: 'govuk-!-width-one-half' })}
+${govukInput({ id: 'avDob', name: 'dob', label: { text: 'Date of birth (optional)' }, hint: { text: 'As 1985-03-27' }, value: v.posted?.dob, errorMessage: err(v.errors, 'avDob'), classes: 'govuk-input--width-10' })}
+${govukInput({ id: 'avBanned', name: 'bannedUntil', label: { text: 'Banned until (optional)' }, hint: { text: 'As 2027-01-31' }, value: v.posted?.bannedUntil, errorMessage: err(v.errors, 'avBanned'), classes: 'govuk-input--width-10' })}
+${govukCheckboxes({ idPrefix: 'avClosed', name: 'closed', items: [{ value: 'yes', text: 'Closed visits only', checked: v.posted?.closed === 'yes' }] })}
+${govukButton({ text: 'Add approved visitor', classes: 'govuk-button--secondary' })}`,
+)}
 <h2 class="govuk-heading-m">Visits</h2>
 ${v.visits.length ? visitsTable(v.visits, v.prison.code) : html`<p class="govuk-body">No visits.</p>`}`,
   })
