@@ -26,29 +26,32 @@ export { startNotifyQueue, type NotifyQueue } from './worker.js'
 export const messageTypes: MessageType[] = []
 
 /**
- * Registers the message types and routes, and sets up the queue; a worker
- * runs in this process unless NOTIFY_WORKER=false. The queue stops before
- * the app closes its database.
+ * Registers the message types and routes. When the app is ready the queue is
+ * set up and a worker starts in this process (unless NOTIFY_WORKER=false); an
+ * app that fails to start so never leaves a worker running. The queue stops
+ * before the app closes its database.
  */
 export async function registerNotify(
   app: FastifyInstance,
   options: { config: Config; database: Database; messageTypes: readonly MessageType[]; metrics?: Registry },
-): Promise<NotifyQueue> {
+): Promise<void> {
   registerMessageTypes(options.messageTypes)
   registerNotifyRoutes(app, { config: options.config.notify, database: options.database })
   if (options.metrics) registerNotifyMetrics(options.metrics, options.database)
   if (options.config.production && options.config.notify.provider === 'outbox') {
     app.log.warn('NOTIFY_PROVIDER is outbox: no email or text message will leave this system')
   }
-  const queue = await startNotifyQueue(options.database, options.config.notify, {
-    work: options.config.notify.worker,
-    log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
+  let queue: NotifyQueue | undefined
+  app.addHook('onReady', async () => {
+    queue = await startNotifyQueue(options.database, options.config.notify, {
+      work: options.config.notify.worker,
+      log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m), error: (m) => app.log.error(m) },
+    })
   })
   // preClose runs before every onClose hook, so sends in flight finish before the database closes.
   app.addHook('preClose', async () => {
-    await queue.stop()
+    await queue?.stop()
   })
-  return queue
 }
 
 /** Messages by type, channel and status, counted when /metrics is scraped: waiting and failed messages show up in dashboards. */
