@@ -10,7 +10,7 @@ import { closedCourtPage, courtPage } from './pages/court.js'
 import { searchPage, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
-import { parsePostcode } from './postcode.js'
+import { parsePostcode, type ParsedPostcode } from './postcode.js'
 import { checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
 import { courtName, courtView, listItem, listItems } from './views.js'
@@ -21,6 +21,13 @@ export function queryParam(request: FastifyRequest, name: string): string | unde
   if (typeof value === 'string') return value
   if (Array.isArray(value) && typeof value[0] === 'string') return value[0]
   return undefined
+}
+
+/** `LS13` back to `LS1 3` when it was the sector that matched: people read postcodes with the space. */
+function prefixDisplay(prefix: string, postcode: ParsedPostcode): string {
+  if (prefix === postcode.compact) return postcode.display
+  if (postcode.sector && prefix === postcode.sector.replace(' ', '')) return postcode.sector
+  return prefix
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,150}$/
@@ -141,7 +148,7 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
           explanation: result.fellBackToProximity || result.method === 'proximity'
             ? s.nearest
             : result.matchedPrefix
-              ? s.byPostcode(result.matchedPrefix)
+              ? s.byPostcode(prefixDisplay(result.matchedPrefix, answer.location.postcode))
               : result.councils?.length === 1
                 ? s.byCouncil(result.councils[0]?.council ?? '')
                 : '',
