@@ -104,6 +104,7 @@ for (const kind of databaseKinds()) {
     test('a visit is booked end to end, the visitor is told, and can cancel it from the link', async () => {
       const client = new Client(t.app)
       await bookUpTo(client, 'A1234BC')
+      assert.match((await client.get(`${B}/check-your-answers`)).body, /Buckley Hall/, 'the prison by name, not its code')
       const submitted = await submitAnswers(client)
       assert.equal(location(submitted), `${B}/confirmation`)
       const confirmation = await client.get(`${B}/confirmation`)

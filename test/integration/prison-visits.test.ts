@@ -10,7 +10,7 @@ import { withTables } from '../../src/platform/db/index.js'
 import { runImport } from '../../src/platform/reference-data/index.js'
 import { prisonVisits } from '../../src/services/prison-visits/index.js'
 import { prisonsImporter } from '../../src/services/prison-visits/import.js'
-import { deleteVisitorPersonalData } from '../../src/services/prison-visits/retention.js'
+import { deleteVisitorPersonalData, runRetention } from '../../src/services/prison-visits/retention.js'
 import {
   book,
   changeVisitState,
@@ -199,6 +199,13 @@ for (const kind of databaseKinds()) {
       assert.equal(visit?.contactEmail, null)
       assert.ok(visit!.visitors.length >= 1 && visit!.visitors.every((v) => v.firstName === '' && v.dateOfBirth === null), 'visitors counted, not named')
       assert.equal(await deleteVisitorPersonalData(db, before.date), 0, 'idempotent')
+    })
+
+    test('the hourly job marks booked visits in the past as completed', async () => {
+      const booked = await db.selectFrom('prison_visits_visits').select('id').where('state', '=', 'booked').executeTakeFirstOrThrow()
+      await db.updateTable('prison_visits_visits').set({ date: '2020-01-06' }).where('id', '=', booked.id).execute()
+      await runRetention(db, 12)
+      assert.equal((await findVisit(db, { id: booked.id }))?.state, 'completed')
     })
 
     test('capacity is never exceeded: 50 bookers race for 5 places', async () => {

@@ -45,6 +45,16 @@ export const MAX_VISITORS_ON_FORM = 6
 export const LOOKUP_LIMIT_PER_DRAFT = 5
 export const LOOKUP_WINDOW_MINUTES = 15
 
+/**
+ * Prison names for check your answers, whose summary cannot query: filled when
+ * the service starts and whenever the prison page loads, in every process.
+ */
+export const prisonNames = new Map<string, { en: string; cy: string }>()
+
+export function rememberPrisonNames(prisons: readonly Prison[]): void {
+  for (const p of prisons) prisonNames.set(p.code, { en: p.name, cy: p.nameCy ?? p.name })
+}
+
 export function prettyDate(d: IsoDate, lang: Language): string {
   return formatDateWithDay(new Date(`${d}T12:00:00Z`), lang)
 }
@@ -181,7 +191,11 @@ export function bookingJourney(settings: PrisonVisitsSettings, baseUrl: string, 
         title: { en: 'Which prison are you visiting?', cy: 'Pa garchar ydych chi’n ymweld ag ef?' },
         schema: (lang) =>
           formSchema({ prison: z.string().regex(/^[A-Z]{3}$/, visitText(lang).prison.required) }).transform((v) => ({ ...v, lang })),
-        load: async ({ db }) => listPrisons(tables(db), { bookableOnly: true }),
+        load: async ({ db }) => {
+          const prisons = await listPrisons(tables(db), { bookableOnly: true })
+          rememberPrisonNames(prisons)
+          return prisons
+        },
         render: (view) => {
           const t = visitText(view.lang).prison
           const prisons = view.data as Prison[]
@@ -199,7 +213,7 @@ ${view.select('prison', {
           const prison = await findPrison(tables(trx), value.prison)
           return prison?.enabled ? [] : [{ field: 'prison', message: visitText(value.lang).prison.required }]
         },
-        summary: (value, lang) => [{ key: visitText(lang).prison.summary, value: value.prison }],
+        summary: (value, lang) => [{ key: visitText(lang).prison.summary, value: prisonNames.get(value.prison)?.[lang] ?? value.prison }],
       }),
       prisoner: customPage({
         path: 'prisoner',

@@ -41,6 +41,8 @@ export async function runRetention(db: Db, months: number, now = new Date()): Pr
     visits += n
     if (n < 5000) break
   }
+  // Booked visits whose day has passed happened: the state machine's booked -> completed.
+  await db.updateTable('prison_visits_visits').set({ state: 'completed', updated_at: now }).where('state', '=', 'booked').where('date', '<', todayInLondon(now)).execute()
   const holds = await deleteExpiredHolds(db, now)
   await db.deleteFrom('prison_visits_lookup_attempts').where('at', '<', new Date(now.getTime() - 86_400_000)).execute()
   return { visits, holds }

@@ -13,11 +13,11 @@ import { csrfToken } from '../../platform/http/session.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { sendMessage } from '../../platform/notify/index.js'
 import { journeyPlugin, type JourneyTables } from '../../platform/journeys/index.js'
-import { bookingJourney, ipLookupAllowed, prettyDate, reasonText, recordLookup } from './booking-journey.js'
+import { bookingJourney, ipLookupAllowed, prettyDate, reasonText, recordLookup, rememberPrisonNames } from './booking-journey.js'
 import { visitText } from './locales/index.js'
 import { confirmationPage, invalidLinkPage, managePage, startPage, tooManyAttemptsPage, type VisitSummaryView } from './pages/public.js'
 import { timeText } from './pages/visit-time.js'
-import { changeVisitState, findPrison, findVisit, type Db, type VisitRecord } from './repository.js'
+import { changeVisitState, findPrison, findVisit, listPrisons, type Db, type VisitRecord } from './repository.js'
 import { todayInLondon } from './rules/dates.js'
 import { signManageToken, verifyManageToken } from './rules/manage-token.js'
 import { CANCELLATION_REASON_TEXT, isCancellationReason, isRejectionReason, REJECTION_REASON_TEXT, VISITOR_CANCELLATION_REASONS } from './rules/reasons.js'
@@ -81,6 +81,7 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: { config:
   const db = withTables<PrisonVisitsTables>(database.db)
   const drafts = withTables<JourneyTables>(database.db)
 
+  rememberPrisonNames(await listPrisons(db, { bookableOnly: true }))
   app.get('/prison-visits', async (request, reply) => reply.page(startPage(ctxFor(request))))
 
   const require = createRequire(import.meta.url)
