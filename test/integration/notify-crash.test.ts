@@ -101,6 +101,43 @@ for (const kind of databaseKinds()) {
 }
 
 describe('several processes starting at once on one PostgreSQL database', { skip: !databaseKinds().includes('postgres') && 'TEST_DATABASE_URL is not set' }, () => {
+  test('two `justice worker --drain` processes share the messages and send each once', async () => {
+    const notify = new FakeNotify()
+    await notify.start()
+    const testDatabase = await openTestDatabase('postgres')
+    const environment: Record<string, string> = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: testDatabase.url as string,
+      NOTIFY_PROVIDER: 'notify',
+      NOTIFY_API_KEY: FAKE_API_KEY,
+      NOTIFY_BASE_URL: notify.url,
+      NOTIFY_EMAIL_TEMPLATE_ID: EMAIL_TEMPLATE_ID,
+    }
+    try {
+      await migrateAll(testDatabase.database, [])
+      registerMessageTypes(types)
+      const setUp = await startNotifyQueue(testDatabase.database, loadConfig(environment).notify, { work: false, log: silent })
+      await setUp.stop()
+      const ids: string[] = []
+      for (let i = 0; i < 16; i++) {
+        ids.push(await sendMessage(testDatabase.database.db, { type: 'probe-crash-test', to: { email: `many-${i}@example.com` }, lang: 'en', personalisation: {}, idempotencyKey: `many:${i}` }))
+      }
+      const workers = [1, 2].map(() => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'worker', '--drain'], { cwd: ROOT, env: { ...process.env, ...environment }, stdio: 'ignore' })
+        return once(child, 'exit')
+      })
+      const codes = await Promise.all(workers)
+      assert.deepEqual(codes.map(([code]) => code), [0, 0])
+      const sent = await sql<{ n: number }>`select count(*)::int as n from notify_messages where status = 'sent'`.execute(testDatabase.database.db)
+      assert.equal(sent.rows[0]?.n, ids.length)
+      for (const id of ids) assert.equal(notify.sends.filter((s) => s.reference === id).length, 1, `message ${id} sent once`)
+    } finally {
+      await notify.stop()
+      await testDatabase.drop()
+    }
+  })
+
   test('they set up the queues in turn instead of deadlocking', async () => {
     const server = await createServerDatabase()
     // One pool each, as separate processes would have.
