@@ -40,16 +40,20 @@ export function courtPage(base: PageContext, view: CourtView): SafeHtml {
     ${body}` : ''
   const phones = view.phones.filter((p) => !p.fax)
   const faxes = view.phones.filter((p) => p.fax)
-  const contactRows = [
+  const phoneRows = [
     ...phones.map((p) => ({
       key: { text: p.type || t.phone },
       value: { html: html`<a class="govuk-link" href="${telHref(p.number)}">${p.number}</a>${p.explanation ? html`<br><span class="govuk-body-s">${p.explanation}</span>` : ''}` },
     })),
     ...faxes.map((p) => ({ key: { text: `${t.fax}${p.type ? `: ${p.type}` : ''}` }, value: { html: html`${p.number}${p.explanation ? html`<br><span class="govuk-body-s">${p.explanation}</span>` : ''}` } })),
+  ]
+  const emailRows = [
     ...view.emails.map((e) => ({
       key: { text: e.type || t.email },
       value: { html: html`<a class="govuk-link" href="mailto:${e.address}">${e.address}</a>${e.explanation ? html`<br><span class="govuk-body-s">${e.explanation}</span>` : ''}` },
     })),
+  ]
+  const dxRows = [
     ...view.dx.map((d) => ({ key: { text: t.dx }, value: { html: html`${d.code}${d.explanation ? html`<br><span class="govuk-body-s">${d.explanation}</span>` : ''}` } })),
   ]
   return govukPage(ctx, {
@@ -76,7 +80,14 @@ export function courtPage(base: PageContext, view: CourtView): SafeHtml {
       view.openingTimes.length > 0 && govukSummaryList({ rows: view.openingTimes.map((o) => ({ key: { text: o.type }, value: { text: o.hours } })) }),
       'opening-times',
     )}
-    ${section(t.contact, contactRows.length > 0 && govukSummaryList({ rows: contactRows }), 'contact')}
+    ${section(
+      t.contact,
+      phoneRows.length + emailRows.length + dxRows.length > 0 &&
+        html`${phoneRows.length > 0 ? html`<h3 class="govuk-heading-s">${t.phone}</h3>${govukSummaryList({ rows: phoneRows })}` : ''}
+    ${emailRows.length > 0 ? html`<h3 class="govuk-heading-s">${t.email}</h3>${govukSummaryList({ rows: emailRows })}` : ''}
+    ${dxRows.length > 0 ? html`<h3 class="govuk-heading-s">${t.dx}</h3>${govukSummaryList({ rows: dxRows })}` : ''}`,
+      'contact',
+    )}
     ${section(
       t.areasOfLaw,
       view.areasOfLaw.length > 0 &&
