@@ -33,7 +33,10 @@ function prefixDisplay(prefix: string, postcode: ParsedPostcode): string {
 const SLUG = /^[a-z0-9][a-z0-9-]{0,150}$/
 
 export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTables>): void {
-  app.get('/courts', (request, reply) => reply.page(startPage(pageContext(request))))
+  app.get('/courts', async (request, reply) => {
+    const index = await courtIndex(db)
+    return reply.page(startPage(pageContext(request), { areasOfLaw: index.areasOfLaw.map((a) => ({ value: a.name, text: a.displayName })) }))
+  })
 
   app.get('/courts/search', async (request, reply) => {
     const index = await courtIndex(db)
