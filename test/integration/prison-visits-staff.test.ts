@@ -121,6 +121,8 @@ for (const kind of databaseKinds()) {
       assert.equal(visits.length, 2)
       assert.ok(visits.every((v) => v.channel === 'assisted'))
       assert.equal(visits.filter((v) => v.overbooked).length, 1)
+      const assisted = await t.database.db.selectFrom('journey_events' as never).select('channel' as never).where('event' as never, '=', 'completed' as never).execute() as { channel: string }[]
+      assert.equal(assisted.filter((e) => e.channel === 'assisted').length, 2, 'counted as assisted for digital take-up')
       await db.updateTable('prison_visits_session_templates').set({ open_capacity: 20 }).where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).execute()
     })
 

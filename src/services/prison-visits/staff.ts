@@ -6,7 +6,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.js'
+import { randomUUID } from 'node:crypto'
 import { audit } from '../../platform/audit/index.js'
+import { recordJourneyEvents } from '../../platform/kpi/index.js'
 import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { csrfToken } from '../../platform/http/session.js'
@@ -471,6 +473,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       { prisonCode: prison.code, date, startTime: start!, owner: `staff:${request.staff!.user.id}:${now.getTime()}`, prisonerNumber: number!, visitors, contactEmail: posted.email || null, contactPhone: phone, lang: 'en', additionalSupport: posted.support || null, channel: 'assisted', overbook: full && overbook, now, today: todayInLondon(now) },
       async (trx, visit) => {
         await audit(trx as never, request, { action: 'prison-visits.visit.book-on-behalf', recordType: 'visit', recordId: visit.id, after: { state: visit.state, overbooked: full && overbook } })
+        // Counted beside online bookings, so digital take-up shows the share booked without staff.
+        await recordJourneyEvents(trx as never, [{ service: 'prison-visits', journey: 'book-a-visit', runId: randomUUID(), event: 'completed', channel: 'assisted' }])
         const record = await findVisit(trx as Db, { id: visit.id })
         if (record) await notifyChange(trx as never, config, settings, record, visit.state === 'booked' ? visitText('en').messages.approved : visit.reasons.map((r) => reasonText(r, 'en')).join(' '))
       },
