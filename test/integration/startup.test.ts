@@ -77,9 +77,8 @@ describe('two web processes on one PostgreSQL database', { skip: process.env.TES
     const { url: databaseUrl, drop } = await createServerDatabase()
     const dataDir = mkdtempSync(join(tmpdir(), 'jd-scale-'))
     const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, REFERENCE_DATA_DIR, SESSION_SECRET: 'shared-secret-for-both-web-processes-0123456789' }
-    // The first migrates and imports; the second then starts on the same database.
-    const a = await startServerProcess(['node', 'dist/main.js'], env)
-    const b = await startServerProcess(['node', 'dist/main.js'], env)
+    // Both start at once on an empty database: they take turns to migrate and import.
+    const [a, b] = await Promise.all([startServerProcess(['node', 'dist/main.js'], env), startServerProcess(['node', 'dist/main.js'], env)])
     try {
       const prisons = JSON.parse((await getPage(a.url + '/api/v1/prisons')).body) as { prisons: { code: string }[] }
       const code = prisons.prisons[0]?.code as string

@@ -77,11 +77,34 @@ export function inDependencyOrder(importers: readonly ReferenceDataImporter[]): 
   return ordered
 }
 
+/** An arbitrary constant naming the reference-data import lock among the database's advisory locks. */
+const IMPORT_LOCK = 727_401_2027
+
 /**
  * Imports each kind that has never been imported, if its folder is there.
  * Returns what it could not find, so start-up can say so without failing.
+ *
+ * Processes starting together on one empty database take turns under an
+ * advisory lock held on one connection: the first imports, the others wait
+ * and then find the data already there.
  */
 export async function importMissing(
+  db: Kysely<PlatformTables>,
+  importers: readonly ReferenceDataImporter[],
+  referenceDataDir: string,
+  log: ImportLog,
+): Promise<{ imported: string[]; missing: string[] }> {
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${IMPORT_LOCK})`.execute(conn)
+    try {
+      return await importMissingLocked(conn, importers, referenceDataDir, log)
+    } finally {
+      await sql`select pg_advisory_unlock(${IMPORT_LOCK})`.execute(conn)
+    }
+  })
+}
+
+async function importMissingLocked(
   db: Kysely<PlatformTables>,
   importers: readonly ReferenceDataImporter[],
   referenceDataDir: string,
