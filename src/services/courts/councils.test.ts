@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { councilKey, matchCouncils, type Authority } from './councils.js'
 
-const DATA = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data')
+// The real data, beside the checkout unless REFERENCE_DATA_DIR says otherwise (as the app reads it).
+const DATA = process.env.REFERENCE_DATA_DIR ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data')
 const csv = (file: string) => parse(readFileSync(join(DATA, file), 'utf8'), { columns: true, bom: true, trim: true }) as Record<string, string>[]
 
 const authorities = csv('postcodes/gb-local-authority-names.csv') as unknown as Authority[]
