@@ -36,6 +36,7 @@ function classify(error: FastifyError | HttpError | Error): { status: number; ki
   if (status === 404) return { status, kind: 'notFound' }
   if (status === 403) return { status, kind: 'forbidden' }
   if (status === 503) return { status, kind: 'unavailable' }
+  if (status === 429) return { status, kind: 'tooManyRequests' }
   if (status >= 400 && status < 500) return { status, kind: 'badRequest' }
   return { status: 500, kind: 'serverError' }
 }
@@ -47,6 +48,7 @@ const PROBLEM_TITLES: Record<ErrorKind, string> = {
   badRequest: 'Bad request',
   tooLarge: 'Payload too large',
   unsupportedLanguage: 'Unsupported language',
+  tooManyRequests: 'Too many requests',
   serverError: 'Internal server error',
   unavailable: 'Service unavailable',
 }

@@ -104,6 +104,8 @@ export const cy: Catalogue<PlatformMessages> = {
     tooLargeBody: 'Ewch yn ôl ac anfon llai o destun.',
     unsupportedLanguageTitle: 'Nid yw’r iaith honno ar gael',
     unsupportedLanguageBody: 'Mae’r gwasanaeth hwn ar gael yn Gymraeg ac yn Saesneg.',
+    tooManyRequestsTitle: 'Rydych wedi gwneud gormod o geisiadau',
+    tooManyRequestsBody: 'Arhoswch funud, yna rhowch gynnig arall arni.',
     serverErrorTitle: 'Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth',
     serverErrorBody: 'Rhowch gynnig arall arni yn nes ymlaen.',
     unavailableTitle: 'Mae’n ddrwg gennym, nid yw’r gwasanaeth ar gael',

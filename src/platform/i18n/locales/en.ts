@@ -101,6 +101,8 @@ export const en = {
     tooLargeBody: 'Go back and send less text.',
     unsupportedLanguageTitle: 'That language is not available',
     unsupportedLanguageBody: 'This service is available in English and Welsh.',
+    tooManyRequestsTitle: 'You have made too many requests',
+    tooManyRequestsBody: 'Wait a minute, then try again.',
     serverErrorTitle: 'Sorry, there is a problem with the service',
     serverErrorBody: 'Try again later.',
     unavailableTitle: 'Sorry, the service is unavailable',

@@ -9,6 +9,7 @@ export type ErrorKind =
   | 'badRequest'
   | 'tooLarge'
   | 'unsupportedLanguage'
+  | 'tooManyRequests'
   | 'serverError'
   | 'unavailable'
 
@@ -21,6 +22,7 @@ export function errorPage(ctx: PageContext, kind: ErrorKind): SafeHtml {
     badRequest: { title: e.badRequestTitle, body: [e.badRequestBody] },
     tooLarge: { title: e.tooLargeTitle, body: [e.tooLargeBody] },
     unsupportedLanguage: { title: e.unsupportedLanguageTitle, body: [e.unsupportedLanguageBody] },
+    tooManyRequests: { title: e.tooManyRequestsTitle, body: [e.tooManyRequestsBody] },
     serverError: { title: e.serverErrorTitle, body: [e.serverErrorBody] },
     unavailable: { title: e.unavailableTitle, body: [e.unavailableBody] },
   }
