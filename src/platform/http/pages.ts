@@ -15,8 +15,10 @@ declare module 'fastify' {
 
 export function registerPages(app: FastifyInstance, assetPath: string): void {
   app.decorate('assetPath', assetPath)
-  app.decorateReply('page', function page(this: FastifyReply, body: SafeHtml, status = 200) {
-    return this.code(status).type('text/html; charset=utf-8').send(pageBytes(body))
+  app.decorateReply('page', function page(this: FastifyReply, body: SafeHtml, status?: number) {
+    // A status set earlier with reply.code() stands unless one is given here.
+    if (status !== undefined) this.code(status)
+    return this.type('text/html; charset=utf-8').send(pageBytes(body))
   })
 }
 
