@@ -74,6 +74,23 @@ for (const kind of databaseKinds()) {
       assert.equal((await client.get('/staff/sign-in/two-factor')).statusCode, 303, 'no half-signed-in state was created')
     })
 
+    test("staff pages carry MOJ Frontend's header, in English and Welsh; public pages keep GOV.UK's", async () => {
+      const client = new Client(t.app)
+      for (const [lang, organisation, service] of [
+        ['en', 'Ministry of Justice', 'Justice Digital staff'],
+        ['cy', 'Y Weinyddiaeth Gyfiawnder', 'Staff Cyfiawnder Digidol'],
+      ] as const) {
+        const body = (await client.get(`/staff/sign-in?lang=${lang}`)).body
+        assert.match(body, new RegExp(`<a class="moj-header__link moj-header__link--organisation-name" href="/staff">${organisation}</a>`))
+        assert.match(body, new RegExp(`<a class="moj-header__link moj-header__link--service-name" href="/staff">${service}</a>`))
+        assert.doesNotMatch(body, /class="govuk-header"/)
+        assert.match(body, /class="govuk-language-navigation__link" href="\/staff\/sign-in\?lang=(en|cy)"/, 'the language switcher stays')
+      }
+      const publicPage = (await client.get('/')).body
+      assert.match(publicPage, /class="govuk-header"/)
+      assert.doesNotMatch(publicPage, /moj-header/)
+    })
+
     test('signing in rotates the session id, so a planted id is useless', async () => {
       await forgetLastCode(t.database.db, visits)
       const victim = new Client(t.app)

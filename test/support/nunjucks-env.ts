@@ -49,6 +49,15 @@ export function renderMacro(macroPath: string, macroName: string, options: unkno
 }
 
 /**
+ * Renders `{{ macroName(params) }}` with the macro imported `with context`,
+ * so that it sees template globals such as `assetPath` set in `context`.
+ */
+export function renderMacroWithContext(macroPath: string, macroName: string, options: unknown, context: Record<string, unknown>): string {
+  const source = `{% from "${macroPath}" import ${macroName} with context %}{{ ${macroName}(params) }}`
+  return template(source).render({ ...context, params: options })
+}
+
+/**
  * Renders `{% call macroName(params) %}{{ body | safe }}{% endcall %}`, for
  * macros that take content from `caller()`.
  */

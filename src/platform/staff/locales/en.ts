@@ -1,6 +1,8 @@
 /** The staff side's English text. */
 export const en = {
   serviceName: 'Justice Digital staff',
+  /** The organisation in the MOJ header, beside the crest. */
+  organisationName: 'Ministry of Justice',
   navigation: { home: 'Home', users: 'Staff users', audit: 'Audit trail', signOut: 'Sign out', label: 'Staff navigation' },
   organisation: { label: 'Places you work for', all: 'All courts and prisons', none: 'No places yet', change: 'See your places' },
   continue: 'Continue',

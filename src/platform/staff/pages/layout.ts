@@ -1,7 +1,7 @@
-/** The staff side's page shell: MOJ primary navigation and organisation switcher above the content. */
+/** The staff side's page shell: MOJ header, then MOJ primary navigation and organisation switcher above the content. */
 import { html, type SafeHtml } from '../../ui/html.js'
 import { govukErrorSummary } from '../../ui/govuk/index.js'
-import { mojOrganisationSwitcher, mojPrimaryNavigation } from '../../ui/moj/index.js'
+import { mojHeader, mojOrganisationSwitcher, mojPrimaryNavigation } from '../../ui/moj/index.js'
 import { govukPage, type PageContext } from '../../ui/layouts/page.js'
 import { platformText } from '../../i18n/platform.js'
 import { staffText } from '../locales/index.js'
@@ -59,8 +59,14 @@ ${mojPrimaryNavigation({
       })}`
     : undefined
   const errors = page.errors ?? []
-  return govukPage(staffContext(ctx), {
+  const staffCtx = staffContext(ctx)
+  return govukPage(staffCtx, {
     title: page.title,
+    header: mojHeader({
+      organisationLabel: { text: t.organisationName, href: '/staff' },
+      serviceLabel: { text: staffCtx.service?.name, href: staffCtx.service?.url },
+      assetPath: ctx.assetPath,
+    }),
     hasErrors: errors.length > 0,
     backLink: page.backLink,
     beforeContent: navigation,

@@ -46,6 +46,14 @@ export interface PageOptions {
   head?: SafeHtml
   /** `govuk-main-wrapper--l` on start and confirmation pages. */
   mainClasses?: string
+  /**
+   * Replaces the GOV.UK header (staff pages use MOJ Frontend's); the service
+   * navigation and language switcher stay below it. The replacement names
+   * the service, so the service navigation does not repeat the name. It is
+   * its own banner landmark (MOJ's is `<header role="banner">`), so the
+   * wrapper becomes a <div> rather than nest one banner in another.
+   */
+  header?: SafeHtml
 }
 
 /** `/courts?q=x&lang=en` -> `/courts?q=x&lang=cy` */
@@ -69,16 +77,17 @@ export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
     ],
   })
 
-  const header = html`<header class="govuk-template__header">
-  ${govukHeader({ homepageUrl: 'https://www.gov.uk/' })}
+  const headerElement = page.header ? 'div' : 'header'
+  const header = html`<${headerElement} class="govuk-template__header">
+  ${page.header ?? govukHeader({ homepageUrl: 'https://www.gov.uk/' })}
   ${govukServiceNavigation({
-    serviceName,
-    serviceUrl: ctx.service?.url ?? '/',
+    serviceName: page.header ? undefined : serviceName,
+    serviceUrl: page.header ? undefined : (ctx.service?.url ?? '/'),
     menuButtonText: t.serviceNavigation,
     navigation: ctx.service?.navigation,
     slots: { end: languages },
   })}
-</header>`
+</${headerElement}>`
 
   const beforeContent = html`${govukPhaseBanner({
     tag: { text: t.phaseBanner.tag },

@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import * as moj from './index.js'
 import type { SafeHtml } from '../html.js'
 import { normaliseHtml } from '../../../../test/support/govuk-fixtures.js'
-import { describeOptions, mojMacroPath, renderCallMacro, renderMacro, toNunjucksOptions } from '../../../../test/support/nunjucks-env.js'
+import { describeOptions, mojMacroPath, renderCallMacro, renderMacro, renderMacroWithContext, toNunjucksOptions } from '../../../../test/support/nunjucks-env.js'
 import * as a from '../../../../test/support/arbitraries.js'
 
 // The timeline's dates are shown in local time, as on the server.
@@ -262,6 +262,40 @@ differential(
     attributes: a.mojAttributes,
   }),
 )
+
+const headerLabel = a.options({ text: a.text, html: a.safeHtml, href: a.href })
+differential(
+  'header',
+  'mojHeader',
+  moj.mojHeader,
+  a.options({
+    organisationLabel: headerLabel,
+    serviceLabel: headerLabel,
+    navigation: a.options({
+      label: a.text,
+      items: a.few(a.options({ text: a.text, html: a.safeHtml, href: a.href, active: fc.boolean(), attributes: a.mojAttributes }), 3),
+      classes: a.classes,
+      attributes: a.mojAttributes,
+    }),
+    logotype: fc.constantFrom('crown', 'crest', '', 'other'),
+    containerClasses: a.classes,
+    classes: a.classes,
+    attributes: a.mojAttributes,
+  }),
+  // The header carries 70KB of artwork; fewer runs keep the file fast.
+  Math.ceil(RUNS / 4),
+)
+
+test('mojHeader takes the assets path the template reads from its assetPath global', () => {
+  for (const logotype of ['crown', 'crest']) {
+    for (const assetPath of ['/assets/1a2b3c', '']) {
+      const ours = normaliseHtml(moj.mojHeader({ logotype, assetPath, organisationLabel: { text: 'Ministry of Justice', href: '/staff' } }).value)
+      const theirs = normaliseHtml(renderMacroWithContext(mojMacroPath('header'), 'mojHeader', { logotype, organisationLabel: { text: 'Ministry of Justice', href: '/staff' } }, { assetPath }))
+      assert.equal(ours, theirs)
+      assert.match(ours, new RegExp(`src="${assetPath || '/assets'}/images/`))
+    }
+  }
+})
 
 const interruptionAction = a.options({ text: a.text, href: a.href, style: fc.constantFrom('button', 'link'), attributes: a.govukAttributes })
 test('mojInterruptionCard equals the interruption-card macro', () => {
