@@ -22,6 +22,7 @@ const ALLOWED: Record<string, string> = {
   'src/platform/ui/govuk/password-input.ts': 'i18n data attributes built from escaped values',
   'src/platform/ui/moj/alert.ts': 'icon SVGs, constants',
   'src/platform/ui/moj/banner.ts': 'icon SVGs, constants',
+  'src/platform/ui/moj/header-artwork.ts': 'the MOJ header logo SVGs, constants',
   'src/services/courts/pages/court.ts': 'court info and facility HTML, sanitised against an allow-list when imported or edited (courts/sanitise.ts)',
 }
 
