@@ -98,6 +98,7 @@ const HELP = `npm run bench -- [options]
   --loader=wrk|autocannon   default wrk when installed
   --no-build           use dist/ as it is
   --profile[=S]        afterwards, profile the app (node --cpu-prof) under S seconds of load per page (default 5)
+  --no-booking         skip the prison-visits booking run (it needs the PostgreSQL server; bench/prison-visits.ts)
   --pages=a,b          only the pages with these names
 `
 
@@ -597,7 +598,7 @@ async function main(): Promise<void> {
   }
 
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met')
-  const text = [
+  let text = [
     '',
     `Justice Digital bench, ${report.date.slice(0, 16).replace('T', ' ')} UTC, Node ${report.node}, ${report.cpus} CPUs`,
     `a: the app, ${database.description}; ${sessionText}`,
@@ -622,6 +623,20 @@ async function main(): Promise<void> {
     `Done in ${report.elapsedSeconds} s.`,
     '',
   ].join('\n')
+
+  // The booking run (bench/prison-visits.ts) needs a PostgreSQL server: its point is row locks under contention.
+  if (database.production && !argv.includes('--no-booking')) {
+    const server = (process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '')
+    say('Booking run: 32 concurrent bookers against the bare SQL booking transaction')
+    const booking = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'prison-visits.ts'), `--per-booker=${options.quick ? 5 : 20}`], {
+      env: { ...process.env, BENCH_DATABASE_URL: `${server}/postgres` },
+      encoding: 'utf8',
+      timeout: 300_000,
+    })
+    const out = (booking.stdout ?? '').trim()
+    Object.assign(report, { booking: { exitCode: booking.status, text: out } })
+    text += out ? `\n${out}\n` : `\nBooking run failed (exit ${booking.status}): ${(booking.stderr ?? '').trim().split('\n').slice(-3).join(' ')}\n`
+  }
 
   if (options.json && options.jsonPath) {
     writeFileSync(options.jsonPath, JSON.stringify(report, null, 2) + '\n')
