@@ -318,6 +318,21 @@ for (const kind of databaseKinds()) {
       assert.equal(await signIn(new Client(t.app), { ...person, password: 'quartz harbour willow' }), '/staff')
     })
 
+    test('the code on a password reset cannot be guessed: wrong codes lock the account as at sign-in', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const client = new Client(t.app)
+      await client.submit('/staff/password-reset', { email: person.email })
+      const message = await sql<{ body: string }>`select body from notify_messages where recipient = ${person.email} and type = 'staff-password-reset'`.execute(t.database.db)
+      const path = new URL(/https?:\/\/\S+\/staff\/password-reset\/[A-Za-z0-9_-]+/.exec(message.rows[0]!.body)![0]).pathname
+      for (let i = 0; i < 5; i++) {
+        const wrong = await client.submit(path, { password: 'quartz harbour willow', confirm: 'quartz harbour willow', code: String(100000 + i) })
+        assert.match(wrong.body, /Enter a correct security code/)
+      }
+      const right = await client.submit(path, { password: 'quartz harbour willow', confirm: 'quartz harbour willow', code: totpCode(person.secret, Date.now() + 30_000) })
+      assert.equal(right.statusCode, 429, 'locked after 5 wrong codes, even with the right one')
+      assert.doesNotMatch(right.body, /Your password has been changed/)
+    })
+
     test('resetting two-factor signs the person out and sends a link to connect a new app', async () => {
       const person = await makeStaff(t.database.db, [])
       const theirs = new Client(t.app)

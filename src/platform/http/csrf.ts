@@ -32,7 +32,7 @@ export function registerCsrf(app: FastifyInstance, options: { enabled: boolean }
       done()
       return
     }
-    request.log.warn({ url: request.url }, 'CSRF token missing or wrong')
+    request.log.warn({ route: request.routeOptions.url }, 'CSRF token missing or wrong')
     sendError(request, reply, 403, 'csrf')
   })
 }

@@ -32,11 +32,12 @@ export function registerObservability(
     const route = request.routeOptions.url ?? 'unmatched'
     const seconds = reply.elapsedTime / 1000
     durations.observe({ method: request.method, route, status_code: reply.statusCode }, seconds)
-    if (reply.statusCode >= 500) {
-      request.log.warn({ method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request answered')
-    } else {
-      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request answered')
-    }
+    // The route pattern, not the URL: URLs carry single-use tokens (staff set-up,
+    // password reset, manage-a-visit and save-and-return links) that must never
+    // reach the logs.
+    const entry = { method: request.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }
+    if (reply.statusCode >= 500) request.log.warn(entry, 'request answered')
+    else request.log.info(entry, 'request answered')
     done()
   })
 

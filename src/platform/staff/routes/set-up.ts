@@ -14,7 +14,8 @@ import type { FieldError } from '../pages/layout.js'
 import { messagePage } from '../pages/sign-in.js'
 import { newPasswordPage, recoveryCodesPage, resetRequestPage, setUpPage } from '../pages/set-up.js'
 import { hashPassword, passwordProblem } from '../passwords.js'
-import { RESET_LINK_MS, claimTotpStep, completeSetUp, createLink, endSessionsOf, findLink, findUser, findUserByEmail, recentLinks, setPassword, staffDb, useLink, type StaffDb } from '../repository.js'
+import { RESET_LINK_MS, claimTotpStep, completeSetUp, createLink, endSessionsOf, findLink, findUser, findUserByEmail, ipFailures, isLocked, recentLinks, recordAccountFailure, recordIpFailure, setPassword, staffDb, useLink, type StaffDb } from '../repository.js'
+import { IP_FAILURE_LIMIT } from './sign-in.js'
 import { enrolmentQrCode, formatSecret, newRecoveryCodes, newTotpSecret, sha256, totpStep } from '../two-factor.js'
 
 const setUpForm = z.object({ password: z.string().max(1000).catch(''), confirm: z.string().max(1000).catch(''), code: z.string().max(100).catch('') })
@@ -161,12 +162,26 @@ export function registerSetUp(app: FastifyInstance, db: Kysely<PlatformTables>, 
     const t = staffText(request.lang)
     const form = setUpForm.parse(request.body ?? {})
     const errors: FieldError[] = []
+    // The code on this page is a second factor like the one at sign-in, so the
+    // same lockout and per-address limit apply: otherwise the link's hour would
+    // be enough to guess it.
+    if (isLocked(user) || (await ipFailures(sdb, request.ip)) >= IP_FAILURE_LIMIT) {
+      errors.push({ field: 'code', text: t.signIn.tooMany })
+      return reply.page(newPasswordPage(pageContext(request), { csrf: csrfToken(request, reply), action: `/staff/password-reset/${request.params.token}`, errors }), 429)
+    }
     const e = passwordError(request.lang, passwordProblem(form.password, form.confirm, user.email))
     if (e) errors.push(e)
     // A reset link alone is not enough: whoever reads the email must also have the authenticator app.
     const step = totpStep(user.totpSecret, form.code)
     if (step === undefined || (errors.length === 0 && !(await claimTotpStep(sdb, user.id, step)))) {
       errors.push({ field: 'code', text: form.code.trim() ? t.twoFactor.wrong : t.twoFactor.missing })
+      if (form.code.trim()) {
+        await db.transaction().execute(async (trx) => {
+          await recordAccountFailure(staffDb(trx), user.id)
+          await recordIpFailure(staffDb(trx), request.ip)
+          await audit(trx, request, { action: 'staff.password-reset.failed', recordType: 'staff-user', recordId: user.id, after: { stage: 'two-factor' } })
+        })
+      }
     }
     if (errors.length > 0) return reply.page(newPasswordPage(pageContext(request), { csrf: csrfToken(request, reply), action: `/staff/password-reset/${request.params.token}`, errors }))
     const passwordHash = await hashPassword(form.password)
