@@ -427,6 +427,9 @@ ${view.input('phone', { label: { text: t.phone }, hint: { text: t.phoneHint }, t
           })
         },
       )
+      // The prisoner is not at the prison now chosen (the prison was changed from check answers, or the
+      // prisoner has moved): back to the prisoner's details, which must be checked against this prison.
+      if (result.kind === 'no-prisoner') throw new AnswerRejected('prisoner', [{ field: 'firstName', message: visitText(ctx.lang).prisoner.mismatch }])
       // The held place expired and the session filled meanwhile: back to choose another time, answers kept.
       if (result.kind !== 'done') throw new AnswerRejected('visitTime', [{ field: 'session', message: visitText(ctx.lang).visitTime.gone }])
       return { reference: result.visit.reference }

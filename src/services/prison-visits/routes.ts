@@ -107,7 +107,8 @@ export async function registerPublicRoutes(app: FastifyInstance, deps: { config:
 
   await app.register(async (scope) => {
     scope.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-      const path = request.url.split('?')[0]
+      // The route pattern, not the URL: `/prisoner/` reaches the same handler, and must meet the same limit.
+      const path = request.routeOptions.url
       if (request.method === 'POST' && path === `${PREFIX}/prisoner`) {
         // Per address, so the register cannot be worked through from many sessions.
         const ip = request.ip

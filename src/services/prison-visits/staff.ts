@@ -150,6 +150,13 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const leadNotAllowed = notAllowed.includes(visit.visitors[0]?.id ?? -1)
     const rejecting = decision === 'reject' || leadNotAllowed
     const posted = { reasons, message, notAllowed: notAllowed.map(String) }
+    // Nothing is approved by default: the decision must be chosen, and reasons only go with a rejection.
+    if (decision !== 'approve' && decision !== 'reject' && !leadNotAllowed) {
+      return renderVisit(request, reply, visit, { errors: [{ field: 'decision', text: 'Select approve or reject' }], posted })
+    }
+    if (decision === 'approve' && !leadNotAllowed && reasons.length > 0) {
+      return renderVisit(request, reply, visit, { errors: [{ field: 'reasons', text: 'Rejection reasons go with a rejection: untick them to approve, or choose reject' }], posted })
+    }
     if (rejecting) {
       const errors: FieldError[] = []
       if (reasons.length === 0 && !leadNotAllowed) errors.push({ field: 'reasons', text: 'Select at least one reason for rejecting' })
@@ -170,7 +177,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
         await audit(trx as never, request, { action: `prison-visits.visit.${rejecting ? 'reject' : 'approve'}`, recordType: 'visit', recordId: visit.id, before: { state: visit.state }, after: { state: to, reasons: finalReasons, notAllowed } })
       },
     )
-    if (!result.changed) throw notFound()
+    // Already decided (a second click, or a colleague got there first): show the visit as it now stands.
     return reply.redirect(`/staff/prison-visits/${visit.prisonCode}/visits/${visit.reference}`, 303)
   })
 
@@ -229,9 +236,18 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     }
     const cancelAffected = list(b.cancelAffected).includes('yes')
     await db.transaction().execute(async (trx) => {
+      // Lock the visits first, in id order, and only then write audit events
+      // (which take the audit chain's lock): a decision on one of these visits
+      // takes its visit lock before the chain's, so the same order here means
+      // the two can never deadlock.
+      if (cancelAffected && affected.length > 0) {
+        await (trx as Db).selectFrom('prison_visits_visits').select('id').where('id', 'in', affected.map((v) => v.id)).orderBy('id').forUpdate().execute()
+      }
       await blockDate(trx as Db, prison.code, date, startTime ?? null, posted.reason)
-      await audit(trx as never, request, { action: 'prison-visits.blocked-date.add', recordType: 'prison', recordId: prison.code, after: { date, startTime, reason: posted.reason, cancelAffected } })
-      if (!cancelAffected) return
+      if (!cancelAffected) {
+        await audit(trx as never, request, { action: 'prison-visits.blocked-date.add', recordType: 'prison', recordId: prison.code, after: { date, startTime, reason: posted.reason, cancelAffected } })
+        return
+      }
       for (const v of affected) {
         const to = v.state === 'requested' ? 'rejected' : 'cancelled'
         await changeVisitState(
@@ -245,6 +261,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
           },
         )
       }
+      await audit(trx as never, request, { action: 'prison-visits.blocked-date.add', recordType: 'prison', recordId: prison.code, after: { date, startTime, reason: posted.reason, cancelAffected } })
     })
     return reply.redirect(`/staff/prison-visits/${prison.code}/blocked-dates`, 303)
   })
@@ -331,6 +348,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
 
   app.post<{ Params: Params & { number: string; id: string } }>('/staff/prison-visits/:prison/prisoners/:number/approved-visitors/:id/remove', { config: { staff: scoped } }, async (request, reply) => {
     const row = await prisonerAt(request)
+    if (!/^\d{1,9}$/.test(request.params.id)) throw notFound()
     await db.transaction().execute(async (trx) => {
       const removed = await (trx as Db).deleteFrom('prison_visits_approved_visitors').where('id', '=', Number(request.params.id)).where('prisoner_number', '=', row.number).executeTakeFirst()
       if (Number(removed.numDeletedRows) === 0) throw notFound()
