@@ -4,6 +4,19 @@ import { govukTable } from '../../ui/govuk/index.js'
 import { govukPage, type PageContext } from '../../ui/layouts/page.js'
 import { platformText } from '../../i18n/platform.js'
 
+/** The layout every information page shares: a two-thirds column under its heading. */
+function informationPage(ctx: PageContext, title: string, body: SafeHtml): SafeHtml {
+  return govukPage(ctx, {
+    title,
+    content: html`<div class="govuk-grid-row">
+  <div class="govuk-grid-column-two-thirds">
+    <h1 class="govuk-heading-l">${title}</h1>
+    ${body}
+  </div>
+</div>`,
+  })
+}
+
 export interface CookieRow {
   name: string
   purpose: string
@@ -12,12 +25,7 @@ export interface CookieRow {
 
 export function cookiesPage(ctx: PageContext, cookies: CookieRow[]): SafeHtml {
   const t = platformText(ctx.lang).cookies
-  return govukPage(ctx, {
-    title: t.title,
-    content: html`<div class="govuk-grid-row">
-  <div class="govuk-grid-column-two-thirds">
-    <h1 class="govuk-heading-l">${t.title}</h1>
-    <p class="govuk-body">${t.intro}</p>
+  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
     <p class="govuk-body">${t.essentialOnly}</p>
     ${govukTable({
       caption: t.tableCaption,
@@ -25,70 +33,43 @@ export function cookiesPage(ctx: PageContext, cookies: CookieRow[]): SafeHtml {
       firstCellIsHeader: true,
       head: [{ text: t.name }, { text: t.purpose }, { text: t.expires }],
       rows: cookies.map((c) => [{ text: c.name }, { text: c.purpose }, { text: c.expires }]),
-    })}
-  </div>
-</div>`,
-  })
+    })}`)
 }
 
 export function accessibilityPage(ctx: PageContext): SafeHtml {
   const t = platformText(ctx.lang).accessibility
-  return govukPage(ctx, {
-    title: t.title,
-    content: html`<div class="govuk-grid-row">
-  <div class="govuk-grid-column-two-thirds">
-    <h1 class="govuk-heading-l">${t.title}</h1>
-    <p class="govuk-body">${t.intro}</p>
+  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
     <p class="govuk-body">${t.aim}</p>
     <ul class="govuk-list govuk-list--bullet">${t.abilities.map((a) => html`<li>${a}</li>`)}</ul>
     <h2 class="govuk-heading-m">${t.complianceHeading}</h2>
     <p class="govuk-body">${t.compliance}</p>
     <h2 class="govuk-heading-m">${t.problemsHeading}</h2>
-    <p class="govuk-body">${t.problems} <a class="govuk-link" href="/contact">/contact</a></p>
+    <p class="govuk-body">${t.problems} <a class="govuk-link" href="/contact">${platformText(ctx.lang).footer.contact}</a></p>
     <h2 class="govuk-heading-m">${t.enforcementHeading}</h2>
     <p class="govuk-body">${t.enforcement}</p>
     <h2 class="govuk-heading-m">${t.preparedHeading}</h2>
-    <p class="govuk-body">${t.prepared}</p>
-  </div>
-</div>`,
-  })
+    <p class="govuk-body">${t.prepared}</p>`)
 }
 
 export function privacyPage(ctx: PageContext): SafeHtml {
   const t = platformText(ctx.lang).privacy
-  return govukPage(ctx, {
-    title: t.title,
-    content: html`<div class="govuk-grid-row">
-  <div class="govuk-grid-column-two-thirds">
-    <h1 class="govuk-heading-l">${t.title}</h1>
-    <p class="govuk-body">${t.intro}</p>
+  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
     <h2 class="govuk-heading-m">${t.useHeading}</h2>
     <p class="govuk-body">${t.use}</p>
     <h2 class="govuk-heading-m">${t.keepHeading}</h2>
     <p class="govuk-body">${t.keep}</p>
     <p class="govuk-body"><a class="govuk-link" href="/cookies">${t.cookiesText}</a></p>
     <h2 class="govuk-heading-m">${t.rightsHeading}</h2>
-    <p class="govuk-body">${t.rights}</p>
-  </div>
-</div>`,
-  })
+    <p class="govuk-body">${t.rights}</p>`)
 }
 
 export function contactPage(ctx: PageContext, supportEmail: string): SafeHtml {
   const t = platformText(ctx.lang).contact
-  return govukPage(ctx, {
-    title: t.title,
-    content: html`<div class="govuk-grid-row">
-  <div class="govuk-grid-column-two-thirds">
-    <h1 class="govuk-heading-l">${t.title}</h1>
-    <p class="govuk-body">${t.intro}</p>
+  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
     <h2 class="govuk-heading-m">${t.courtsHeading}</h2>
     <p class="govuk-body">${t.courts}</p>
     <h2 class="govuk-heading-m">${t.prisonsHeading}</h2>
     <p class="govuk-body">${t.prisons}</p>
     <h2 class="govuk-heading-m">${t.serviceHeading}</h2>
-    <p class="govuk-body">${t.service} <a class="govuk-link" href="mailto:${supportEmail}">${supportEmail}</a>.</p>
-  </div>
-</div>`,
-  })
+    <p class="govuk-body">${t.service} <a class="govuk-link" href="mailto:${supportEmail}">${supportEmail}</a>.</p>`)
 }
