@@ -1,9 +1,10 @@
 import { html, type SafeHtml } from '../html.js'
 import { govukAttributes, htmlOrText, indent, present, trimHtml, type Attributes } from './common.js'
-import { govukErrorMessage, type ErrorMessageOptions } from './error-message.js'
-import { govukFieldset, type FieldsetOptions } from './fieldset.js'
+import { type ErrorMessageOptions } from './error-message.js'
+import { type FieldsetOptions } from './fieldset.js'
 import { govukHint, type HintOptions } from './hint.js'
 import { govukLabel } from './label.js'
+import { govukFormGroup, hintAndError, inFieldset } from './form-group.js'
 
 /** Text or HTML content; `html` wins when both are given. */
 export interface CheckboxesContent {
@@ -74,44 +75,11 @@ function isChecked(item: CheckboxesItem, values: CheckboxesOptions['values']): b
 
 export function govukCheckboxes(params: CheckboxesOptions): SafeHtml {
   const idPrefix = params.idPrefix ? params.idPrefix : params.name
-  let describedBy = params.describedBy ? params.describedBy : ''
-  if (params.fieldset && params.fieldset.describedBy) describedBy = params.fieldset.describedBy
   const hasFieldset = Boolean(params.fieldset)
   const formGroup = params.formGroup
 
-  let hint: SafeHtml | '' = ''
-  if (params.hint) {
-    const hintId = idPrefix + '-hint'
-    describedBy = describedBy ? describedBy + ' ' + hintId : hintId
-    hint = html`
-  ${indent(
-    govukHint({
-      id: hintId,
-      classes: params.hint.classes,
-      attributes: params.hint.attributes,
-      html: params.hint.html,
-      text: params.hint.text,
-    }),
-    2,
-  )}`
-  }
-  let error: SafeHtml | '' = ''
-  if (params.errorMessage) {
-    const errorId = idPrefix + '-error'
-    describedBy = describedBy ? describedBy + ' ' + errorId : errorId
-    error = html`
-  ${indent(
-    govukErrorMessage({
-      id: errorId,
-      classes: params.errorMessage.classes,
-      attributes: params.errorMessage.attributes,
-      html: params.errorMessage.html,
-      text: params.errorMessage.text,
-      visuallyHiddenText: params.errorMessage.visuallyHiddenText,
-    }),
-    2,
-  )}`
-  }
+  // The fieldset's own describedBy wins over the component's.
+  const { hint, error, describedBy } = hintAndError(params, idPrefix, params.fieldset?.describedBy || params.describedBy || '')
 
   const items: SafeHtml[] = []
   const list = params.items ?? []
@@ -185,17 +153,5 @@ export function govukCheckboxes(params: CheckboxesOptions): SafeHtml {
   }
   </div>`
 
-  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup && formGroup.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup && formGroup.attributes)}>
-  ${
-    hasFieldset && params.fieldset
-      ? govukFieldset({
-          describedBy,
-          classes: params.fieldset.classes,
-          attributes: params.fieldset.attributes,
-          legend: params.fieldset.legend,
-          html: trimHtml(inner),
-        })
-      : trimHtml(inner)
-  }
-</div>`
+  return govukFormGroup(params, inFieldset(params.fieldset, describedBy, inner))
 }

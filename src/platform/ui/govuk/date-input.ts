@@ -1,9 +1,10 @@
 import { html, type SafeHtml } from '../html.js'
-import { govukAttributes, htmlOrText, indent, trimHtml, type Attributes } from './common.js'
-import { govukErrorMessage, type ErrorMessageOptions } from './error-message.js'
-import { govukFieldset, type FieldsetOptions } from './fieldset.js'
-import { govukHint, type HintOptions } from './hint.js'
+import { govukAttributes, htmlOrText, indent, type Attributes } from './common.js'
+import { type ErrorMessageOptions } from './error-message.js'
+import { type FieldsetOptions } from './fieldset.js'
+import { type HintOptions } from './hint.js'
 import { govukInput } from './input.js'
+import { govukFormGroup, hintAndError, inFieldset } from './form-group.js'
 
 /** Text or HTML content; `html` wins when both are given. */
 export interface DateInputContent {
@@ -71,8 +72,6 @@ function hasErrorClass(item: DateInputItem): boolean {
 }
 
 export function govukDateInput(params: DateInputOptions): SafeHtml {
-  let describedBy = params.fieldset && params.fieldset.describedBy ? params.fieldset.describedBy : ''
-  const hasFieldset = Boolean(params.fieldset)
   const values = params.values
   const day = params.day !== undefined ? params.day : { name: 'day', value: values?.day, classes: 'govuk-input--width-2' }
   const month = params.month !== undefined ? params.month : { name: 'month', value: values?.month, classes: 'govuk-input--width-2' }
@@ -138,39 +137,7 @@ export function govukDateInput(params: DateInputOptions): SafeHtml {
     </div>`)
   }
 
-  let hint: SafeHtml | '' = ''
-  if (params.hint) {
-    const hintId = String(params.id) + '-hint'
-    describedBy = describedBy ? describedBy + ' ' + hintId : hintId
-    hint = html`
-  ${indent(
-    govukHint({
-      id: hintId,
-      classes: params.hint.classes,
-      attributes: params.hint.attributes,
-      html: params.hint.html,
-      text: params.hint.text,
-    }),
-    2,
-  )}`
-  }
-  let error: SafeHtml | '' = ''
-  if (params.errorMessage) {
-    const errorId = String(params.id) + '-error'
-    describedBy = describedBy ? describedBy + ' ' + errorId : errorId
-    error = html`
-  ${indent(
-    govukErrorMessage({
-      id: errorId,
-      classes: params.errorMessage.classes,
-      attributes: params.errorMessage.attributes,
-      html: params.errorMessage.html,
-      text: params.errorMessage.text,
-      visuallyHiddenText: params.errorMessage.visuallyHiddenText,
-    }),
-    2,
-  )}`
-  }
+  const { hint, error, describedBy } = hintAndError(params, params.id, params.fieldset?.describedBy || '')
 
   const formGroup = params.formGroup
   const before = formGroup && formGroup.beforeInputs
@@ -189,21 +156,5 @@ export function govukDateInput(params: DateInputOptions): SafeHtml {
   }
   </div>`
 
-  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup && formGroup.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup && formGroup.attributes)}>
-  ${
-    hasFieldset && params.fieldset
-      ? indent(
-          govukFieldset({
-            describedBy,
-            classes: params.fieldset.classes,
-            role: 'group',
-            attributes: params.fieldset.attributes,
-            legend: params.fieldset.legend,
-            html: trimHtml(inner),
-          }),
-          2,
-        )
-      : trimHtml(inner)
-  }
-</div>`
+  return govukFormGroup(params, inFieldset(params.fieldset, describedBy, inner, { role: 'group', indent: 2 }))
 }

@@ -1,9 +1,10 @@
 import { html, type SafeHtml } from '../html.js'
 import { govukAttributes, govukI18nAttributes, htmlOrText, indent, type Attributes, type PluralisedText } from './common.js'
-import { govukErrorMessage, type ErrorMessageOptions } from './error-message.js'
-import { govukHint, type HintOptions } from './hint.js'
+import { type ErrorMessageOptions } from './error-message.js'
+import { type HintOptions } from './hint.js'
 import type { FormControlContent } from './input.js'
 import { govukLabel, type LabelOptions } from './label.js'
+import { govukFormGroup, hintAndError } from './form-group.js'
 
 /** Options of the `govukFileUpload` macro (govuk-frontend file-upload/macro-options.json). */
 export interface FileUploadOptions {
@@ -49,44 +50,10 @@ export interface FileUploadOptions {
 }
 
 export function govukFileUpload(params: FileUploadOptions): SafeHtml {
-  let describedBy = params.describedBy ? params.describedBy : ''
   const id = params.id ? params.id : params.name
-  const formGroup = params.formGroup
   const label = params.label
 
-  let hint: SafeHtml | '' = ''
-  if (params.hint) {
-    const hintId = String(id) + '-hint'
-    describedBy = describedBy ? describedBy + ' ' + hintId : hintId
-    hint = html`
-  ${indent(
-    govukHint({
-      id: hintId,
-      classes: params.hint.classes,
-      attributes: params.hint.attributes,
-      html: params.hint.html,
-      text: params.hint.text,
-    }),
-    2,
-  )}`
-  }
-  let error: SafeHtml | '' = ''
-  if (params.errorMessage) {
-    const errorId = String(id) + '-error'
-    describedBy = describedBy ? describedBy + ' ' + errorId : errorId
-    error = html`
-  ${indent(
-    govukErrorMessage({
-      id: errorId,
-      classes: params.errorMessage.classes,
-      attributes: params.errorMessage.attributes,
-      html: params.errorMessage.html,
-      text: params.errorMessage.text,
-      visuallyHiddenText: params.errorMessage.visuallyHiddenText,
-    }),
-    2,
-  )}`
-  }
+  const { hint, error, describedBy } = hintAndError(params, id, params.describedBy ? params.describedBy : '')
 
   const input = html`<input class="govuk-file-upload${params.classes ? ' ' + params.classes : ''}${params.errorMessage ? ' govuk-file-upload--error' : ''}" id="${id}" name="${params.name}" type="file"${params.disabled ? ' disabled' : ''}${params.multiple ? ' multiple' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${govukAttributes(params.attributes)}>`
 
@@ -101,20 +68,22 @@ export function govukFileUpload(params: FileUploadOptions): SafeHtml {
     : html`
   ${input}`
 
+  const formGroup = params.formGroup
   const before = formGroup && formGroup.beforeInput
   const after = formGroup && formGroup.afterInput
-  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup && formGroup.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup && formGroup.attributes)}>
-  ${indent(
-    govukLabel({
-      html: label && label.html,
-      text: label && label.text,
-      classes: label && label.classes,
-      isPageHeading: label && label.isPageHeading,
-      attributes: label && label.attributes,
-      for: id,
-    }),
-    2,
-  )}${hint}${error}${
+  return govukFormGroup(
+    params,
+    html`${indent(
+      govukLabel({
+        html: label && label.html,
+        text: label && label.text,
+        classes: label && label.classes,
+        isPageHeading: label && label.isPageHeading,
+        attributes: label && label.attributes,
+        for: id,
+      }),
+      2,
+    )}${hint}${error}${
     before
       ? html`
   ${indent(htmlOrText(before), 2)}`
@@ -124,6 +93,6 @@ export function govukFileUpload(params: FileUploadOptions): SafeHtml {
       ? html`
   ${indent(htmlOrText(after), 2)}`
       : ''
-  }
-</div>`
+  }`,
+  )
 }

@@ -1,8 +1,11 @@
 import { escapeHtml, html, trustedHtml, type SafeHtml } from '../html.js'
 import { govukAttributes, htmlOrTextIndent, indent, present, withClasses, type Attributes } from './common.js'
-import { govukErrorMessage, type ErrorMessageOptions } from './error-message.js'
-import { govukHint, type HintOptions } from './hint.js'
-import { govukLabel, type LabelOptions } from './label.js'
+import { type ErrorMessageOptions } from './error-message.js'
+import { type HintOptions } from './hint.js'
+import { govukFormGroup, formControlIntro } from './form-group.js'
+// Still exported from here (and so from index.ts), where callers first found it.
+export { formControlIntro }
+import { type LabelOptions } from './label.js'
 
 /** Text or HTML shown before or after a form control. */
 export interface FormControlContent {
@@ -74,64 +77,6 @@ function affixItem(affix: InputAffix, type: 'prefix' | 'suffix'): SafeHtml {
     <div class="${withClasses('govuk-input__' + type, affix.classes)}" aria-hidden="true"${govukAttributes(affix.attributes)}>${htmlOrTextIndent(affix, 4)}</div>`
 }
 
-/**
- * The label, hint and error message of a form control, as input, textarea and
- * select print them; returns them with the `aria-describedby` value they make.
- */
-export function formControlIntro(
-  params: {
-    label?: Omit<LabelOptions, 'for'> | undefined
-    hint?: Omit<HintOptions, 'id'> | undefined
-    errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null | undefined
-  },
-  id: string | undefined,
-  describedBy: string,
-): { intro: SafeHtml; describedBy: string } {
-  const label = params.label
-  const labelHtml = govukLabel({
-    html: label?.html,
-    text: label?.text,
-    classes: label?.classes,
-    isPageHeading: label?.isPageHeading,
-    attributes: label?.attributes,
-    for: id,
-  })
-  let hintHtml: SafeHtml | '' = ''
-  if (params.hint) {
-    const hintId = id + '-hint'
-    describedBy = describedBy ? describedBy + ' ' + hintId : hintId
-    hintHtml = html`
-  ${indent(
-    govukHint({
-      id: hintId,
-      classes: params.hint.classes,
-      attributes: params.hint.attributes,
-      html: params.hint.html,
-      text: params.hint.text,
-    }),
-    2,
-  )}`
-  }
-  let errorHtml: SafeHtml | '' = ''
-  if (params.errorMessage) {
-    const errorId = id + '-error'
-    describedBy = describedBy ? describedBy + ' ' + errorId : errorId
-    errorHtml = html`
-  ${indent(
-    govukErrorMessage({
-      id: errorId,
-      classes: params.errorMessage.classes,
-      attributes: params.errorMessage.attributes,
-      html: params.errorMessage.html,
-      text: params.errorMessage.text,
-      visuallyHiddenText: params.errorMessage.visuallyHiddenText,
-    }),
-    2,
-  )}`
-  }
-  return { intro: html`${indent(labelHtml, 2)}${hintHtml}${errorHtml}`, describedBy }
-}
-
 export function govukInput(params: InputOptions): SafeHtml {
   let classNames = 'govuk-input'
   if (params.classes) classNames += ' ' + params.classes
@@ -180,7 +125,5 @@ ${contentIndentFirst(afterInput as FormControlContent, 4)}` : ''}
   ${input}`
   }
 
-  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup?.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup?.attributes)}>
-  ${intro}${control}
-</div>`
+  return govukFormGroup(params, html`${intro}${control}`)
 }

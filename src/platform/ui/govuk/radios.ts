@@ -1,10 +1,11 @@
 import { html, type SafeHtml } from '../html.js'
 import { govukAttributes, htmlOrTextIndent, indent, present, trimHtml, type Attributes } from './common.js'
-import { govukErrorMessage, type ErrorMessageOptions } from './error-message.js'
-import { govukFieldset, type FieldsetOptions } from './fieldset.js'
+import { type ErrorMessageOptions } from './error-message.js'
+import { type FieldsetOptions } from './fieldset.js'
 import { govukHint, type HintOptions } from './hint.js'
 import { govukLabel } from './label.js'
 import type { FormControlContent } from './input.js'
+import { govukFormGroup, hintAndError, inFieldset } from './form-group.js'
 
 /** A radio, or a divider between radios. */
 export interface RadiosItem {
@@ -100,42 +101,9 @@ function radioItem(params: RadiosOptions, idPrefix: string, item: RadiosItem, in
 
 export function govukRadios(params: RadiosOptions): SafeHtml {
   const idPrefix = params.idPrefix ? params.idPrefix : params.name
-  let describedBy = params.fieldset?.describedBy ? params.fieldset.describedBy : ''
   const formGroup = params.formGroup
 
-  let hintHtml: SafeHtml | '' = ''
-  if (params.hint) {
-    const hintId = idPrefix + '-hint'
-    describedBy = describedBy ? describedBy + ' ' + hintId : hintId
-    hintHtml = html`
-  ${indent(
-    govukHint({
-      id: hintId,
-      classes: params.hint.classes,
-      attributes: params.hint.attributes,
-      html: params.hint.html,
-      text: params.hint.text,
-    }),
-    2,
-  )}`
-  }
-  let errorHtml: SafeHtml | '' = ''
-  if (params.errorMessage) {
-    const errorId = idPrefix + '-error'
-    describedBy = describedBy ? describedBy + ' ' + errorId : errorId
-    errorHtml = html`
-  ${indent(
-    govukErrorMessage({
-      id: errorId,
-      classes: params.errorMessage.classes,
-      attributes: params.errorMessage.attributes,
-      html: params.errorMessage.html,
-      text: params.errorMessage.text,
-      visuallyHiddenText: params.errorMessage.visuallyHiddenText,
-    }),
-    2,
-  )}`
-  }
+  const { hint, error, describedBy } = hintAndError(params, idPrefix, params.fieldset?.describedBy || '')
 
   const items: SafeHtml[] = []
   const all = params.items ?? []
@@ -152,21 +120,9 @@ export function govukRadios(params: RadiosOptions): SafeHtml {
     ${htmlOrTextIndent(formGroup.afterInputs, 4)}`
     : ''
 
-  const innerHtml = trimHtml(html`${hintHtml}${errorHtml}
+  const inner = html`${hint}${error}
   <div class="govuk-radios${params.classes ? ' ' + params.classes : ''}"${govukAttributes(params.attributes)} data-module="govuk-radios">${before}${items}${after}
-  </div>`)
+  </div>`
 
-  const content = params.fieldset
-    ? govukFieldset({
-        describedBy,
-        classes: params.fieldset.classes,
-        attributes: params.fieldset.attributes,
-        legend: params.fieldset.legend,
-        html: innerHtml,
-      })
-    : innerHtml
-
-  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup?.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup?.attributes)}>
-  ${content}
-</div>`
+  return govukFormGroup(params, inFieldset(params.fieldset, describedBy, inner))
 }

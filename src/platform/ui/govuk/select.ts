@@ -2,7 +2,8 @@ import { html, type SafeHtml } from '../html.js'
 import { govukAttributes, htmlOrTextIndent, printed, type Attributes } from './common.js'
 import type { ErrorMessageOptions } from './error-message.js'
 import type { HintOptions } from './hint.js'
-import { formControlIntro, type FormGroupOptions } from './input.js'
+import { formControlIntro, govukFormGroup } from './form-group.js'
+import { type FormGroupOptions } from './input.js'
 import type { LabelOptions } from './label.js'
 
 /** An option of the select. */
@@ -66,9 +67,10 @@ export function govukSelect(params: SelectOptions): SafeHtml {
   const options: SafeHtml[] = []
   for (const item of params.items ?? []) if (item) options.push(option(item, params.value))
 
-  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup?.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup?.attributes)}>
-  ${intro}${before}
+  return govukFormGroup(
+    params,
+    html`${intro}${before}
   <select class="${classNames}" id="${id}" name="${params.name}"${params.disabled ? ' disabled' : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${govukAttributes(params.attributes)}>${options}
-  </select>${after}
-</div>`
+  </select>${after}`,
+  )
 }

@@ -2,7 +2,8 @@ import { html, type SafeHtml } from '../html.js'
 import { govukAttributes, htmlOrTextIndent, type Attributes } from './common.js'
 import type { ErrorMessageOptions } from './error-message.js'
 import type { HintOptions } from './hint.js'
-import { formControlIntro, type FormGroupOptions } from './input.js'
+import { formControlIntro, govukFormGroup } from './form-group.js'
+import { type FormGroupOptions } from './input.js'
 import type { LabelOptions } from './label.js'
 
 /** Options of the `govukTextarea` macro (govuk-frontend textarea/macro-options.json). */
@@ -48,8 +49,9 @@ export function govukTextarea(params: TextareaOptions): SafeHtml {
     : ''
   const spellcheck = params.spellcheck === true || params.spellcheck === false ? html` spellcheck="${String(params.spellcheck)}"` : ''
 
-  return html`<div class="govuk-form-group${params.errorMessage ? ' govuk-form-group--error' : ''}${formGroup?.classes ? ' ' + formGroup.classes : ''}"${govukAttributes(formGroup?.attributes)}>
-  ${intro}${before}
-  <textarea class="${classNames}" id="${id}" name="${params.name}" rows="${params.rows || 5}"${spellcheck}${params.disabled ? html` disabled` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${params.autocomplete ? html` autocomplete="${params.autocomplete}"` : ''}${govukAttributes(params.attributes)}>${params.value}</textarea>${after}
-</div>`
+  return govukFormGroup(
+    params,
+    html`${intro}${before}
+  <textarea class="${classNames}" id="${id}" name="${params.name}" rows="${params.rows || 5}"${spellcheck}${params.disabled ? html` disabled` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${params.autocomplete ? html` autocomplete="${params.autocomplete}"` : ''}${govukAttributes(params.attributes)}>${params.value}</textarea>${after}`,
+  )
 }
