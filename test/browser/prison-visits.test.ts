@@ -55,6 +55,9 @@ describe('prison visits in Chromium', { skip }, () => {
       await clean(page, 'prison', javaScriptEnabled)
       if (javaScriptEnabled) {
         await page.fill('#prison', 'Buckley')
+        // With suggestions showing (and the type-ahead hint drawn), the page is still axe clean.
+        await page.waitForSelector('.autocomplete__option')
+        await clean(page, 'prison with suggestions', javaScriptEnabled)
         await page.click('.autocomplete__option >> text=Buckley Hall')
       } else {
         await page.selectOption('#prison', 'BCI')

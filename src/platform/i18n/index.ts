@@ -67,3 +67,12 @@ export function formatNumber(value: number, lang: Language, fractionDigits?: num
     maximumFractionDigits: fractionDigits,
   }).format(value)
 }
+
+/**
+ * A field's error message for the GOV.UK components, with the hidden prefix
+ * screen readers hear before it ("Error:" / "Gwall:") in the page's language:
+ * the components default to English.
+ */
+export function fieldError(lang: Language, text: string): { text: string; visuallyHiddenText: string } {
+  return { text, visuallyHiddenText: lang === 'cy' ? 'Gwall' : 'Error' }
+}

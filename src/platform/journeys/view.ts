@@ -4,6 +4,7 @@
  * to them: each helper fills in the name, id, value and inline error, so a
  * page only says what the question is.
  */
+import { fieldError } from '../i18n/index.js'
 import {
   govukCheckboxes,
   govukDateInput,
@@ -51,7 +52,7 @@ export function questionView(lang: Language, values: FormValues, errors: FieldEr
   const error = (field: string) => errors.find((e) => e.field === field)
   const message = (field: string) => {
     const e = error(field)
-    return e ? { text: e.message } : undefined
+    return e ? fieldError(lang, e.message) : undefined
   }
   const all = (name: string): string[] => {
     const v = values[name]
@@ -78,7 +79,7 @@ export function questionView(lang: Language, values: FormValues, errors: FieldEr
         classes: `govuk-input--width-${part === 'year' ? 4 : 2}${e && (!e.parts || e.parts.includes(part)) ? ' govuk-input--error' : ''}`,
         ...(autocomplete ? { autocomplete: `${autocomplete}-${part}` } : {}),
       }))
-      return govukDateInput({ ...options, id: name, namePrefix: name, items, errorMessage: e ? { text: e.message } : undefined })
+      return govukDateInput({ ...options, id: name, namePrefix: name, items, errorMessage: e ? fieldError(lang, e.message) : undefined })
     },
   }
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { withTables, type PlatformTables } from '../../platform/db/index.js'
-import { formatDate, formatDateWithDay, type Language } from '../../platform/i18n/index.js'
+import { formatDate, formatDateWithDay, type Language, fieldError } from '../../platform/i18n/index.js'
 import { sendMessage } from '../../platform/notify/index.js'
 import {
   AnswerRejected,
@@ -121,7 +121,7 @@ function visitorFields(lang: Language, values: FormValues, errors: readonly Fiel
   const count = visitorCount(values)
   const err = (f: string) => {
     const e = errors.find((x) => x.field === f)
-    return e ? { text: e.message } : undefined
+    return e ? fieldError(lang, e.message) : undefined
   }
   return html`${Array.from({ length: count }, (_, k) => {
     const i = k + 1

@@ -32,7 +32,19 @@ const PREFIX = '/prison-visits/book'
 // without it the select works as it is. The library is loaded by its own script tag first.
 const ENHANCE_PRISON_SELECT = `const select = document.querySelector('select[data-module="pv-prison-autocomplete"]')
 if (select && window.accessibleAutocomplete) {
+  const wrapper = select.parentElement
   window.accessibleAutocomplete.enhanceSelectElement({ selectElement: select, defaultValue: '', showAllValues: true })
+  // The component draws a second, read-only input behind the real one to show
+  // the rest of a matching name. It is decoration: hide it from assistive
+  // technology and give it a name, so that it is not an unlabelled field.
+  const hideHint = () => {
+    for (const hint of wrapper.querySelectorAll('input.autocomplete__hint')) {
+      hint.setAttribute('aria-hidden', 'true')
+      hint.setAttribute('aria-label', 'hint')
+    }
+  }
+  hideHint()
+  new MutationObserver(hideHint).observe(wrapper, { childList: true, subtree: true })
 }
 `
 const SERVICE = { name: { en: 'Visit someone in prison', cy: 'Ymweld â rhywun yn y carchar' } }

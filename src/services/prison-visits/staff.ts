@@ -165,7 +165,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     }
     const to = rejecting ? 'rejected' : 'booked'
     const finalReasons = rejecting && reasons.length === 0 ? ['visitor_other_reason'] : reasons
-    const result = await changeVisitState(
+    await changeVisitState(
       db,
       visit.id,
       to,

@@ -4,6 +4,7 @@
  * and return, the session-ended page and the satisfaction survey. Each is a
  * function from a view model to HTML; the routes in plugin.ts build the models.
  */
+import { fieldError } from '../../i18n/index.js'
 import { html, type SafeHtml } from '../../ui/html.js'
 import {
   govukButton,
@@ -188,7 +189,7 @@ export function saveView(m: SaveModel): SafeHtml {
         value: m.email,
         label: { text: t.emailLabel, classes: 'govuk-label--m' },
         hint: { text: t.emailHint },
-        errorMessage: error ? { text: error.message } : undefined,
+        errorMessage: error ? fieldError(m.ctx.lang, error.message) : undefined,
       })}
       ${govukButton({ text: t.button, preventDoubleClick: true })}
     </form>
@@ -241,7 +242,7 @@ export function feedbackView(m: FeedbackModel): SafeHtml {
   const t = journeyText(m.ctx.lang).feedback
   const error = (field: string) => {
     const e = m.errors.find((x) => x.field === field)
-    return e ? { text: e.message } : undefined
+    return e ? fieldError(m.ctx.lang, e.message) : undefined
   }
   return govukPage(m.ctx, {
     title: t.title,

@@ -67,7 +67,9 @@ export function languageUrl(url: string, lang: Language): string {
 export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
   const t = platformText(ctx.lang)
   const serviceName = ctx.service?.name ?? t.platformName
-  const title = `${page.hasErrors ? t.errorPrefix : ''}${page.title} – ${serviceName} – GOV.UK`
+  // A service's start page is titled with the service's name: say it once.
+  const named = page.title === serviceName ? page.title : `${page.title} – ${serviceName}`
+  const title = `${page.hasErrors ? t.errorPrefix : ''}${named} – GOV.UK`
 
   const languages = govukLanguageNavigation({
     ariaLabel: t.languageToggle.label,
