@@ -9,6 +9,7 @@ import { withTables } from '../db/index.js'
 import type { PlatformTables } from '../db/schema.js'
 import { ChainVerifier, eventHash, redact, type ChainProblem, type ChainedEvent } from './chain.js'
 import type { AuditTables } from './schema.js'
+import { toAuditRow } from './repository.js'
 
 export type { AuditTables } from './schema.js'
 export { auditMigrations } from './migrations.js'
@@ -125,24 +126,7 @@ export async function verifyAuditTrail(database: Kysely<PlatformTables>, batchSi
       .orderBy('id')
       .limit(batchSize)
       .execute()
-    for (const r of rows) {
-      verifier.add({
-        id: Number(r.id),
-        at: r.at,
-        actorId: r.actor_id,
-        actorEmail: r.actor_email,
-        action: r.action,
-        recordType: r.record_type,
-        recordId: r.record_id,
-        before: r.before,
-        after: r.after,
-        ip: r.ip,
-        userAgent: r.user_agent,
-        requestId: r.request_id,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      })
-    }
+    for (const r of rows) verifier.add(toAuditRow(r))
     if (rows.length < batchSize) break
     after = Number(rows[rows.length - 1]!.id)
   }

@@ -1,8 +1,9 @@
 /** The audit viewer's SQL: filtered events, newest first. */
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { withTables } from '../db/index.js'
 import type { PlatformTables } from '../db/schema.js'
-import type { AuditTables } from './schema.js'
+import type { AuditEventsTable, AuditTables } from './schema.js'
+import type { ChainedEvent } from './chain.js'
 
 export interface AuditFilters {
   person?: string
@@ -15,18 +16,27 @@ export interface AuditFilters {
   before?: Date
 }
 
-export interface AuditRow {
-  id: number
-  at: Date
-  actorEmail: string | null
-  action: string
-  recordType: string | null
-  recordId: string | null
-  before: unknown
-  after: unknown
-  ip: string | null
-  userAgent: string | null
-  requestId: string | null
+/** An audit event as stored: every field, with its place in the hash chain. */
+export type AuditRow = ChainedEvent & { hash: string }
+
+/** The one mapping from a stored row to an event, for the viewer and for verification alike. */
+export function toAuditRow(r: Selectable<AuditEventsTable>): AuditRow {
+  return {
+    id: Number(r.id),
+    at: r.at,
+    actorId: r.actor_id,
+    actorEmail: r.actor_email,
+    action: r.action,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    before: r.before,
+    after: r.after,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    requestId: r.request_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }
 }
 
 function escapeLike(value: string): string {
@@ -44,17 +54,5 @@ export async function findEvents(database: Kysely<PlatformTables>, filters: Audi
   if (filters.from) q = q.where('at', '>=', filters.from)
   if (filters.before) q = q.where('at', '<', filters.before)
   const rows = await q.orderBy('id', 'desc').limit(limit).execute()
-  return rows.map((r) => ({
-    id: Number(r.id),
-    at: r.at,
-    actorEmail: r.actor_email,
-    action: r.action,
-    recordType: r.record_type,
-    recordId: r.record_id,
-    before: r.before,
-    after: r.after,
-    ip: r.ip,
-    userAgent: r.user_agent,
-    requestId: r.request_id,
-  }))
+  return rows.map(toAuditRow)
 }

@@ -73,8 +73,14 @@ export interface QuestionPageModel {
   timeout?: TimeoutModel
 }
 
-export function questionPageView(m: QuestionPageModel): SafeHtml {
-  const t = journeyText(m.ctx.lang)
+/**
+ * What a question page and check answers share: the error summary, back link,
+ * session-timeout warning, and the form in a two-thirds column.
+ */
+function journeyFormPage(
+  m: { ctx: PageContext; title: string; errors: FieldError[]; backHref?: string; csrf: string; timeout?: TimeoutModel },
+  body: SafeHtml,
+): SafeHtml {
   return govukPage(m.ctx, {
     title: m.title,
     hasErrors: m.errors.length > 0,
@@ -83,18 +89,26 @@ export function questionPageView(m: QuestionPageModel): SafeHtml {
     content: html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
     ${errorSummary(m.ctx, m.errors)}
-    <form method="post" action="${m.action}" novalidate>
+    ${body}
+    ${timeoutWarning(m.ctx, m.timeout, m.csrf)}
+  </div>
+</div>`,
+  })
+}
+
+export function questionPageView(m: QuestionPageModel): SafeHtml {
+  const t = journeyText(m.ctx.lang)
+  return journeyFormPage(
+    m,
+    html`<form method="post" action="${m.action}" novalidate>
       ${hidden('_csrf', m.csrf)}
       ${m.questions}
       <div class="govuk-button-group">
         ${govukButton({ text: m.continueText ?? t.continue, name: '_action', value: 'continue', preventDoubleClick: true })}
         ${m.saveForLater ? govukButton({ text: t.saveForLater, name: '_action', value: 'save', classes: 'govuk-button--secondary' }) : ''}
       </div>
-    </form>
-    ${timeoutWarning(m.ctx, m.timeout, m.csrf)}
-  </div>
-</div>`,
-  })
+    </form>`,
+  )
 }
 
 export interface CheckAnswersModel {
@@ -113,15 +127,9 @@ export interface CheckAnswersModel {
 
 export function checkAnswersView(m: CheckAnswersModel): SafeHtml {
   const t = journeyText(m.ctx.lang)
-  return govukPage(m.ctx, {
-    title: m.title,
-    hasErrors: m.errors.length > 0,
-    backLink: m.backHref ? { href: m.backHref } : undefined,
-    head: timeoutHead(m.ctx, m.timeout),
-    content: html`<div class="govuk-grid-row">
-  <div class="govuk-grid-column-two-thirds">
-    ${errorSummary(m.ctx, m.errors)}
-    <h1 class="govuk-heading-l">${m.title}</h1>
+  return journeyFormPage(
+    m,
+    html`<h1 class="govuk-heading-l">${m.title}</h1>
     ${govukSummaryList({ rows: m.rows, classes: 'govuk-!-margin-bottom-9' })}
     <h2 class="govuk-heading-m">${t.checkAnswers.declarationHeading}</h2>
     ${m.declaration}
@@ -129,11 +137,8 @@ export function checkAnswersView(m: CheckAnswersModel): SafeHtml {
       ${hidden('_csrf', m.csrf)}
       ${hidden('draft', m.draftId)}
       ${govukButton({ text: m.submitText ?? t.checkAnswers.submit, preventDoubleClick: true })}
-    </form>
-    ${timeoutWarning(m.ctx, m.timeout, m.csrf)}
-  </div>
-</div>`,
-  })
+    </form>`,
+  )
 }
 
 export interface ConfirmationModel {

@@ -31,27 +31,32 @@ export interface FormGroupOptions {
   afterInput?: FormControlContent
 }
 
-/** Options of the `govukInput` macro (govuk-frontend input/macro-options.json). */
-export interface InputOptions {
-  /** ID of the input. Defaults to `name`. */
+/** Options every single-field control shares (input, textarea, select): its label, hint, error and form group. */
+export interface LabelledControlOptions {
+  /** ID of the control. Defaults to `name`. */
   id?: string
   name: string
-  /** Input type. Defaults to `"text"`. */
-  type?: string
-  inputmode?: string
-  value?: string | number
   disabled?: boolean
   /** Element IDs added to `aria-describedby` (before the hint's and error's). */
   describedBy?: string
-  /** The label; `for` is set to the input's ID. */
+  /** The label; `for` is set to the control's ID. */
   label?: Omit<LabelOptions, 'for'>
   hint?: Omit<HintOptions, 'id'>
   /** An error message; also puts the component into its error state. Falsy for none. */
   errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null
-  prefix?: InputAffix
-  suffix?: InputAffix
   formGroup?: FormGroupOptions
   classes?: string
+  attributes?: Attributes
+}
+
+/** Options of the `govukInput` macro (govuk-frontend input/macro-options.json). */
+export interface InputOptions extends LabelledControlOptions {
+  /** Input type. Defaults to `"text"`. */
+  type?: string
+  inputmode?: string
+  value?: string | number
+  prefix?: InputAffix
+  suffix?: InputAffix
   autocomplete?: string
   pattern?: string
   /** Renders `spellcheck="true"` or `"false"`; omitted unless a boolean. */

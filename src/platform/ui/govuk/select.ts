@@ -1,10 +1,7 @@
 import { html, type SafeHtml } from '../html.js'
 import { govukAttributes, htmlOrTextIndent, printed, type Attributes } from './common.js'
-import type { ErrorMessageOptions } from './error-message.js'
-import type { HintOptions } from './hint.js'
 import { formControlIntro, govukFormGroup } from './form-group.js'
-import { type FormGroupOptions } from './input.js'
-import type { LabelOptions } from './label.js'
+import type { LabelledControlOptions } from './input.js'
 
 /** An option of the select. */
 export interface SelectItem {
@@ -18,25 +15,11 @@ export interface SelectItem {
 }
 
 /** Options of the `govukSelect` macro (govuk-frontend select/macro-options.json). */
-export interface SelectOptions {
-  /** ID of the select. Defaults to `name`. */
-  id?: string
-  name: string
+export interface SelectOptions extends LabelledControlOptions {
   /** Falsy entries are skipped, as the macro does. */
   items?: readonly (SelectItem | null | undefined | false)[]
   /** Value of the option to select (compared loosely, as Nunjucks `==` does). */
   value?: string | number
-  disabled?: boolean
-  /** Element IDs added to `aria-describedby` (before the hint's and error's). */
-  describedBy?: string
-  /** The label; `for` is set to the select's ID. */
-  label?: Omit<LabelOptions, 'for'>
-  hint?: Omit<HintOptions, 'id'>
-  /** An error message; also puts the component into its error state. Falsy for none. */
-  errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null
-  formGroup?: FormGroupOptions
-  classes?: string
-  attributes?: Attributes
 }
 
 function option(item: SelectItem, selectValue: string | number | undefined): SafeHtml {

@@ -1,33 +1,16 @@
 import { html, type SafeHtml } from '../html.js'
-import { govukAttributes, htmlOrTextIndent, type Attributes } from './common.js'
-import type { ErrorMessageOptions } from './error-message.js'
-import type { HintOptions } from './hint.js'
+import { govukAttributes, htmlOrTextIndent } from './common.js'
 import { formControlIntro, govukFormGroup } from './form-group.js'
-import { type FormGroupOptions } from './input.js'
-import type { LabelOptions } from './label.js'
+import type { LabelledControlOptions } from './input.js'
 
 /** Options of the `govukTextarea` macro (govuk-frontend textarea/macro-options.json). */
-export interface TextareaOptions {
-  /** ID of the textarea. Defaults to `name`. */
-  id?: string
-  name: string
+export interface TextareaOptions extends LabelledControlOptions {
   /** Renders `spellcheck="true"` or `"false"`; omitted unless a boolean. */
   spellcheck?: boolean
   /** Number of rows. Defaults to 5. */
   rows?: string | number
   value?: string
-  disabled?: boolean
-  /** Element IDs added to `aria-describedby` (before the hint's and error's). */
-  describedBy?: string
-  /** The label; `for` is set to the textarea's ID. */
-  label?: Omit<LabelOptions, 'for'>
-  hint?: Omit<HintOptions, 'id'>
-  /** An error message; also puts the component into its error state. Falsy for none. */
-  errorMessage?: Omit<ErrorMessageOptions, 'id'> | false | null
-  formGroup?: FormGroupOptions
-  classes?: string
   autocomplete?: string
-  attributes?: Attributes
 }
 
 export function govukTextarea(params: TextareaOptions): SafeHtml {
