@@ -85,6 +85,27 @@ async function setUpQueues(database: Database, config: NotifyConfig): Promise<vo
   })
 }
 
+/**
+ * pg-boss installs its tables under its own advisory lock, but a second
+ * process that waited for that lock can still read the catalogue as it was
+ * and fail creating the schema the first has just made. Starting under a lock
+ * taken before pg-boss's transaction begins means the second process sees
+ * the first's tables and installs nothing. PGlite belongs to one process.
+ */
+async function oneProcessAtATime<T>(database: Database, start: () => Promise<T>): Promise<T> {
+  const pool = database.pool
+  if (!pool) return start()
+  const client = await pool.connect()
+  let broken: Error | undefined
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('justice-notify-start'))`)
+    return await start()
+  } finally {
+    await client.query(`select pg_advisory_unlock(hashtext('justice-notify-start'))`).catch((error: Error) => (broken = error))
+    client.release(broken)
+  }
+}
+
 export interface NotifyQueue {
   /** Whether this process sends messages (false: it only set up the queue). */
   working: boolean
@@ -112,7 +133,7 @@ export async function startNotifyQueue(
     ...(work ? { cronMonitorIntervalSeconds: 30 } : {}),
   })
   boss.on('error', (error: Error) => log.error(`notify queue: ${error.message}`))
-  await boss.start()
+  await oneProcessAtATime(database, () => boss.start())
   await setUpQueues(database, config)
 
   if (work) {
