@@ -23,6 +23,7 @@ const ALLOWED: Record<string, string> = {
   'src/platform/ui/moj/alert.ts': 'icon SVGs, constants',
   'src/platform/ui/moj/banner.ts': 'icon SVGs, constants',
   'src/platform/ui/moj/header-artwork.ts': 'the MOJ header logo SVGs, constants',
+  'src/platform/ui/layouts/page.ts': 'marks the places in the kept page shell that each request fills (fills are escaped or already SafeHtml)',
   'src/services/courts/pages/court.ts': 'court info and facility HTML, sanitised against an allow-list when imported or edited (courts/sanitise.ts)',
 }
 

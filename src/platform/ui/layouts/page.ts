@@ -4,7 +4,7 @@
  * phase banner, footer and scripts. Pages are functions from a view model to
  * HTML; they call `govukPage` with their content.
  */
-import { html, type SafeHtml } from '../html.js'
+import { escapeHtml, html, SafeHtml, trustedHtml } from '../html.js'
 import {
   govukBackLink,
   govukFooter,
@@ -64,24 +64,33 @@ export function languageUrl(url: string, lang: Language): string {
   return `${path}?${params.toString()}`
 }
 
-export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
+/** The per-request values of a page; everything else in the shell is the same for many requests. */
+interface ShellValues {
+  title: string
+  nonce: string
+  englishUrl: string
+  welshUrl: string
+  head: SafeHtml | undefined
+  header: SafeHtml | undefined
+  beforeContent: SafeHtml | string
+  content: SafeHtml
+}
+
+/** The page as the GOV.UK template renders it: the one definition of our page shell. */
+function shellHtml(ctx: PageContext, page: PageOptions, v: ShellValues): SafeHtml {
   const t = platformText(ctx.lang)
   const serviceName = ctx.service?.name ?? t.platformName
-  // A service's start page is titled with the service's name: say it once.
-  const named = page.title === serviceName ? page.title : `${page.title} – ${serviceName}`
-  const title = `${page.hasErrors ? t.errorPrefix : ''}${named} – GOV.UK`
-
   const languages = govukLanguageNavigation({
     ariaLabel: t.languageToggle.label,
     items: [
-      { text: t.languageToggle.english, lang: 'en', href: languageUrl(ctx.url, 'en'), current: ctx.lang === 'en' },
-      { text: t.languageToggle.welsh, lang: 'cy', href: languageUrl(ctx.url, 'cy'), current: ctx.lang === 'cy' },
+      { text: t.languageToggle.english, lang: 'en', href: v.englishUrl, current: ctx.lang === 'en' },
+      { text: t.languageToggle.welsh, lang: 'cy', href: v.welshUrl, current: ctx.lang === 'cy' },
     ],
   })
 
   const headerElement = page.header ? 'div' : 'header'
   const header = html`<${headerElement} class="govuk-template__header">
-  ${page.header ?? govukHeader({ homepageUrl: 'https://www.gov.uk/' })}
+  ${v.header ?? govukHeader({ homepageUrl: 'https://www.gov.uk/' })}
   ${govukServiceNavigation({
     serviceName: page.header ? undefined : serviceName,
     serviceUrl: page.header ? undefined : (ctx.service?.url ?? '/'),
@@ -94,7 +103,7 @@ export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
   const beforeContent = html`${govukPhaseBanner({
     tag: { text: t.phaseBanner.tag },
     html: html`${t.phaseBanner.before}<a class="govuk-link" href="${ctx.feedbackUrl ?? '/contact'}" target="_blank" rel="noopener">${t.phaseBanner.link}</a>${t.phaseBanner.after}`,
-  })}${page.backLink ? govukBackLink({ href: page.backLink.href, text: page.backLink.text ?? t.backLink }) : ''}${page.beforeContent}`
+  })}${v.beforeContent}`
 
   const footer = html`<footer class="govuk-template__footer">
   ${govukFooter({
@@ -115,20 +124,153 @@ export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
 </footer>`
 
   const head = html`<link href="${ctx.assetPath}/govuk-frontend.min.css" rel="stylesheet">${ctx.staff ? html`
-    <link href="${ctx.assetPath}/moj-frontend.min.css" rel="stylesheet">` : ''}${page.head}`
+    <link href="${ctx.assetPath}/moj-frontend.min.css" rel="stylesheet">` : ''}${v.head}`
 
   return govukTemplate({
     htmlLang: ctx.lang,
-    pageTitle: title,
-    cspNonce: ctx.nonce,
+    pageTitle: v.title,
+    cspNonce: v.nonce,
     assetPath: ctx.assetPath,
     head,
     skipLink: govukSkipLink({ href: '#main-content', text: t.skipLink }),
     header,
     beforeContent,
     mainClasses: page.mainClasses,
-    content: page.content,
+    content: v.content,
     footer,
     bodyEnd: html`<script type="module" src="${ctx.assetPath}/application.js"></script>`,
   })
+}
+
+function shellValues(ctx: PageContext, page: PageOptions): ShellValues {
+  const t = platformText(ctx.lang)
+  const serviceName = ctx.service?.name ?? t.platformName
+  // A service's start page is titled with the service's name: say it once.
+  const named = page.title === serviceName ? page.title : `${page.title} – ${serviceName}`
+  const backLink = page.backLink ? govukBackLink({ href: page.backLink.href, text: page.backLink.text ?? t.backLink }) : ''
+  return {
+    title: `${page.hasErrors ? t.errorPrefix : ''}${named} – GOV.UK`,
+    nonce: ctx.nonce,
+    englishUrl: languageUrl(ctx.url, 'en'),
+    welshUrl: languageUrl(ctx.url, 'cy'),
+    head: page.head,
+    header: page.header,
+    beforeContent: page.beforeContent ? html`${backLink}${page.beforeContent}` : backLink,
+    content: page.content,
+  }
+}
+
+/**
+ * The shell of a page (head, header, footer: most of its bytes) is the same
+ * for every page with the same language, service navigation and layout. It is
+ * rendered once with a marker in each place that varies, encoded to UTF-8
+ * once, and kept. A page then costs only its own content: the shell is
+ * neither rendered nor encoded again. Encoding was the largest single cost of
+ * a page, because one typographic character (an en dash in the title) makes
+ * the whole page a two-byte string.
+ */
+const HOLES = ['title', 'nonce', 'englishUrl', 'welshUrl', 'head', 'header', 'beforeContent', 'content'] as const
+type Hole = (typeof HOLES)[number]
+/** Control characters: nothing in our own text, URLs or markup contains them, and escaping leaves them alone. */
+const marker = (i: number): string => `\u0002${i}\u0003`
+// eslint-disable-next-line no-control-regex -- the markers are control characters on purpose
+const MARKER = /\u0002(\d)\u0003/
+
+interface CompiledShell {
+  /** Static text between the holes, as text and as UTF-8. */
+  parts: string[]
+  bytes: Buffer[]
+  /** Which value fills each hole, in order. */
+  holes: Hole[]
+}
+
+const shells = new Map<string, CompiledShell>()
+const MAX_SHELLS = 500
+
+function shellKey(ctx: PageContext, page: PageOptions): string {
+  const service = ctx.service
+  return [
+    ctx.lang,
+    ctx.assetPath,
+    ctx.staff ? 's' : '',
+    page.header ? 'h' : '',
+    page.mainClasses ?? '',
+    ctx.feedbackUrl ?? '',
+    service ? `${service.name}\u0000${service.url}\u0000${service.navigation ? JSON.stringify(service.navigation) : ''}` : '',
+  ].join('\u0001')
+}
+
+function compileShell(ctx: PageContext, page: PageOptions): CompiledShell {
+  const markers = (hole: Hole) => marker(HOLES.indexOf(hole))
+  const rendered = shellHtml(ctx, page, {
+    title: markers('title'),
+    nonce: markers('nonce'),
+    englishUrl: markers('englishUrl'),
+    welshUrl: markers('welshUrl'),
+    head: trustedHtml(markers('head')),
+    header: page.header ? trustedHtml(markers('header')) : undefined,
+    beforeContent: trustedHtml(markers('beforeContent')),
+    content: trustedHtml(markers('content')),
+  }).value
+  const pieces = rendered.split(MARKER)
+  const parts: string[] = []
+  const holes: Hole[] = []
+  pieces.forEach((piece, i) => (i % 2 === 0 ? parts.push(piece) : holes.push(HOLES[Number(piece)] as Hole)))
+  return { parts, bytes: parts.map((part) => Buffer.from(part, 'utf8')), holes }
+}
+
+/**
+ * A rendered page: the kept shell and this request's values. `value` gives
+ * the whole page as text; `pageBytes` (platform/http) writes it as UTF-8
+ * straight from the shell's bytes.
+ */
+export class PageHtml extends SafeHtml {
+  readonly shell: CompiledShell
+  /** The text of each hole, escaped as the shell would have escaped it. */
+  readonly fills: string[]
+  constructor(shell: CompiledShell, fills: string[]) {
+    // Joining makes a rope of references, not a copy: the text is only flattened if something reads it.
+    let text = ''
+    for (let i = 0; i < shell.parts.length; i++) text += (shell.parts[i] as string) + (fills[i] ?? '')
+    super(text)
+    this.shell = shell
+    this.fills = fills
+  }
+}
+
+function fill(values: ShellValues, hole: Hole): string {
+  switch (hole) {
+    case 'title':
+    case 'nonce':
+    case 'englishUrl':
+    case 'welshUrl':
+      return escapeHtml(values[hole])
+    case 'head':
+    case 'header':
+      return values[hole]?.value ?? ''
+    case 'beforeContent':
+      return typeof values.beforeContent === 'string' ? escapeHtml(values.beforeContent) : values.beforeContent.value
+    case 'content':
+      return values.content.value
+  }
+}
+
+export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
+  const key = shellKey(ctx, page)
+  let shell = shells.get(key)
+  if (!shell) {
+    if (shells.size >= MAX_SHELLS) shells.clear()
+    shell = compileShell(ctx, page)
+    shells.set(key, shell)
+  }
+  const values = shellValues(ctx, page)
+  return new PageHtml(
+    shell,
+    shell.holes.map((hole) => fill(values, hole)),
+  )
+}
+
+/** The same page rendered the plain way, without the kept shell: what `govukPage` must equal. */
+export function govukPageUncached(ctx: PageContext, page: PageOptions): SafeHtml {
+  return shellHtml(ctx, page, shellValues(ctx, page))
 }

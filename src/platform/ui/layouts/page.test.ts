@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { pageBytes } from '../../http/pages.js'
+import { html, trustedHtml } from '../html.js'
+import { govukPage, govukPageUncached, PageHtml, type PageContext, type PageOptions } from './page.js'
+
+const contexts: PageContext[] = [
+  { lang: 'en', nonce: 'abc+/=123', assetPath: '/assets/1a2b', url: '/' },
+  { lang: 'cy', nonce: 'n0nce', assetPath: '/assets/1a2b', url: '/courts/search?q=Caerdydd&x="<y>"' },
+  {
+    lang: 'en',
+    nonce: 'n',
+    assetPath: '/assets/1a2b',
+    url: '/prison-visits/book/visitors?lang=en',
+    service: {
+      name: 'Visit someone in prison',
+      url: '/prison-visits',
+      navigation: [
+        { href: '/prison-visits', text: 'Book', active: true },
+        { href: '/prison-visits/help', text: 'Help & advice' },
+      ],
+    },
+    feedbackUrl: '/contact?from=visits',
+  },
+  { lang: 'cy', nonce: 'n', assetPath: '/assets/1a2b', url: '/staff/visits', staff: true, service: { name: 'Ymweld â rhywun yn y carchar', url: '/prison-visits' } },
+]
+
+const pages: PageOptions[] = [
+  { title: 'Home', content: html`<p>Hello</p>` },
+  { title: 'Your visitors’ “details” & <dates>', hasErrors: true, content: html`<h1>${'You’ll need: <details>'}</h1>`, backLink: { href: '/back?a=1&b=2' } },
+  {
+    title: 'Visit someone in prison',
+    content: html`<p>Ŵ ŷ â</p>`,
+    head: html`<meta name="robots" content="noindex">`,
+    beforeContent: html`<nav>crumbs</nav>`,
+    mainClasses: 'govuk-main-wrapper--l',
+  },
+  { title: 'Staff', content: html`<p>Staff</p>`, header: trustedHtml('<header class="moj-header" role="banner">MOJ</header>'), backLink: { href: '/staff', text: 'Yn ôl' } },
+  { title: 'Empty', content: html`` },
+]
+
+test('a page built on the kept shell is exactly the page rendered the plain way, as text and as bytes', () => {
+  let compared = 0
+  for (const ctx of contexts) {
+    for (const page of pages) {
+      const plain = govukPageUncached(ctx, page).value
+      // Twice: the first compiles the shell, the second reuses it.
+      for (let i = 0; i < 2; i++) {
+        const kept = govukPage(ctx, page)
+        assert.ok(kept instanceof PageHtml)
+        assert.equal(kept.value, plain, `${ctx.lang} ${ctx.url} ${page.title}`)
+        assert.equal(pageBytes(kept).toString('utf8'), plain, `bytes of ${ctx.lang} ${ctx.url} ${page.title}`)
+        compared++
+      }
+    }
+  }
+  assert.equal(compared, contexts.length * pages.length * 2)
+})
+
+test('a nonce is never shared: each page carries its own', () => {
+  const ctx = contexts[0] as PageContext
+  const a = pageBytes(govukPage({ ...ctx, nonce: 'first' }, pages[0] as PageOptions)).toString('utf8')
+  const b = pageBytes(govukPage({ ...ctx, nonce: 'second' }, pages[0] as PageOptions)).toString('utf8')
+  assert.match(a, /nonce="first"/)
+  assert.match(b, /nonce="second"/)
+  assert.doesNotMatch(b, /first/)
+})
+
+test('what a user typed cannot reach the shell: marker characters in the content stay content', () => {
+  const ctx = contexts[0] as PageContext
+  const page = { title: 'Search \u00021\u0003', content: html`<p>${'\u00027\u0003 and \u00020\u0003'}</p>` }
+  assert.equal(pageBytes(govukPage(ctx, page)).toString('utf8'), govukPageUncached(ctx, page).value)
+})
+
+test('pages are written one after another without overwriting each other', () => {
+  const ctx = contexts[0] as PageContext
+  const sent = Array.from({ length: 200 }, (_, i) => pageBytes(govukPage(ctx, { title: `Page ${i}`, content: html`<p>${'x'.repeat(i * 37)}</p>` })))
+  sent.forEach((bytes, i) => assert.match(bytes.toString('utf8'), new RegExp(`<title>Page ${i} – `)))
+  sent.forEach((bytes, i) => assert.ok(bytes.toString('utf8').includes(`<p>${'x'.repeat(i * 37)}</p>`)))
+})
