@@ -4,7 +4,7 @@
  * `x-csrf-token` header. Routes authenticated some other way (a bearer token
  * for delivery callbacks) opt out with `config: { csrf: false }`.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify'
 import { csrfTokenMatches } from './session.js'
 import { sendError } from './errors.js'
 
@@ -21,8 +21,8 @@ export const CSRF_FIELD = '_csrf'
 
 export function registerCsrf(app: FastifyInstance, options: { enabled: boolean }): void {
   if (!options.enabled) return
-  app.addHook('preHandler', (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) {
+  const check: preHandlerHookHandler = (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method)) {
       done()
       return
     }
@@ -34,5 +34,13 @@ export function registerCsrf(app: FastifyInstance, options: { enabled: boolean }
     }
     request.log.warn({ route: request.routeOptions.url }, 'CSRF token missing or wrong')
     sendError(request, reply, 403, 'csrf')
+  }
+  // On each route that can change something, rather than on every request: a
+  // page view then runs no preHandler at all. Every route is declared after
+  // this, so none is missed; one that opts out says so in its config.
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat()
+    if (methods.every((m) => SAFE_METHODS.has(m)) || route.config?.csrf === false) return
+    route.preHandler = [check, ...[route.preHandler ?? []].flat()]
   })
 }

@@ -104,21 +104,9 @@ export function registerStaffGuard(app: FastifyInstance, db: Kysely<PlatformTabl
   app.decorate('staffAccess', registry)
   app.decorateRequest('staff', undefined)
 
-  // Deny by default: a staff route that does not say who may use it stops the app starting.
-  app.addHook('onRoute', (route) => {
-    const url = route.url ?? route.path
-    const methods = [route.method].flat()
-    const isStaff = url === '/staff' || url.startsWith('/staff/')
-    const rule = route.config?.staff
-    for (const method of methods) registry.routes.push({ method, url, rule })
-    if (isStaff && !rule) {
-      throw new Error(`${methods.join(',')} ${url} is a staff route but declares no access: add config: { staff: requireRole(...) } (or staffPublic() / signedInStaff())`)
-    }
-    if (!isStaff && rule && rule.kind !== 'public') throw new Error(`${url} declares staff access but is not under /staff`)
-  })
-
   // onRequest, before the body is read or CSRF is checked, so an unauthenticated request goes to sign-in whatever it is.
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Only staff routes carry it: a public page pays nothing for staff access.
+  const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     const rule = request.routeOptions.config?.staff
     if (!rule) return
     reply.header('cache-control', 'no-store')
@@ -138,5 +126,19 @@ export function registerStaffGuard(app: FastifyInstance, db: Kysely<PlatformTabl
     const place: Place = { kind: selected.kind, code: selected.code }
     if (needsRegion(staff.grants, rule.roles)) place.region = await registry.regionOf(selected.kind, selected.code)
     if (!staff.can(rule.roles, place)) throw notFound()
+  }
+
+  // Deny by default: a staff route that does not say who may use it stops the app starting.
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path
+    const methods = [route.method].flat()
+    const isStaff = url === '/staff' || url.startsWith('/staff/')
+    const rule = route.config?.staff
+    for (const method of methods) registry.routes.push({ method, url, rule })
+    if (isStaff && !rule) {
+      throw new Error(`${methods.join(',')} ${url} is a staff route but declares no access: add config: { staff: requireRole(...) } (or staffPublic() / signedInStaff())`)
+    }
+    if (!isStaff && rule && rule.kind !== 'public') throw new Error(`${url} declares staff access but is not under /staff`)
+    if (rule) route.onRequest = [...[route.onRequest ?? []].flat(), guard]
   })
 }
