@@ -245,7 +245,7 @@ async function startApp(database: Database, work: string, label: string, nodeArg
   const port = await freePort()
   const log = join(work, `${label}.log`)
   const fd = openSync(log, 'a')
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...nodeArgs, join(ROOT, 'dist', 'main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -275,6 +275,17 @@ async function startApp(database: Database, work: string, label: string, nodeArg
     if (Date.now() > deadline) throw new Error(`The app did not answer /ping within 120 s. Its log:\n${tail(log)}`)
     await new Promise((r) => setTimeout(r, 200))
   }
+}
+
+/**
+ * The Node flags `npm start` gives the server (package.json): the app is
+ * measured as it is run. The heap cap keeps V8 from letting dead request
+ * objects pile up in the old generation far beyond the live heap.
+ */
+function serverNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? ''
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(start)?.[1]?.trim()
+  return flags ? flags.split(/\s+/) : []
 }
 
 function tail(file: string, lines = 30): string {
