@@ -329,6 +329,9 @@ for (const kind of databaseKinds()) {
       assert.match(bad.body, /Enter an email address in the correct format/)
       assert.match(bad.body, /value="not an email"/, 'the answer is kept')
 
+      // Seen before the edit, so the page is kept; the edit must replace it.
+      const beforeEdit = await client.get('/courts/sheffield-combined-court-centre?lang=en')
+      assert.doesNotMatch(beforeEdit.body, /&lt;script&gt;x&lt;\/script&gt;/)
       const form = await staff.get(url)
       const version = /name="version" value="(\d+)"/.exec(form.body)?.[1] as string
       const saved = await staff.post(url, { _csrf: csrfFrom(form.body), version, 'type-0': 'Enquiries', 'address-0': 'enquiries.sheffield@justice.gov.uk', 'explanation-0': '<script>x</script>' })

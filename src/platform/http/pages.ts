@@ -46,14 +46,15 @@ function shellPageBytes(page: PageHtml): Buffer {
   const { fills } = page
   let most = 0
   for (const part of bytes) most += part.length
-  for (const text of fills) most += text.length * 3
+  for (const fill of fills) most += typeof fill === 'string' ? fill.length * 3 : fill.bytes.length
   if (most > SLAB_BYTES) return Buffer.from(page.value, 'utf8')
   reserve(most)
   const start = used
   for (let i = 0; i < bytes.length; i++) {
     used += (bytes[i] as Buffer).copy(slab, used)
-    const text = fills[i]
-    if (text) used += slab.write(text, used, 'utf8')
+    const fill = fills[i]
+    if (typeof fill === 'string') used += slab.write(fill, used, 'utf8')
+    else if (fill) used += fill.bytes.copy(slab, used)
   }
   return slab.subarray(start, used)
 }

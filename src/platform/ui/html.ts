@@ -86,6 +86,22 @@ export function joinHtml(items: readonly HtmlValue[], separator: HtmlValue = '')
   return new SafeHtml(out)
 }
 
+/**
+ * A fragment sent many times unchanged (a court's page between data
+ * changes): encoded to UTF-8 once, so each response copies bytes instead of
+ * encoding the text again. Pages use it as their content; `pageBytes`
+ * (platform/http) copies `bytes`.
+ */
+export class EncodedHtml extends SafeHtml {
+  readonly bytes: Buffer
+  constructor(fragment: SafeHtml) {
+    const bytes = Buffer.from(fragment.value, 'utf8')
+    // Decoded back, the text is flat and one piece, and no longer holds the fragments it was built from.
+    super(bytes.toString('utf8'))
+    this.bytes = bytes
+  }
+}
+
 export const EMPTY: SafeHtml = new SafeHtml('')
 
 export function isSafeHtml(value: unknown): value is SafeHtml {

@@ -6,12 +6,15 @@ import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { courtText } from './locales/index.js'
 import { aToZPage } from './pages/a-z.js'
-import { closedCourtPage, courtPage } from './pages/court.js'
+import { EncodedHtml } from '../../platform/ui/html.js'
+import type { PageOptions } from '../../platform/ui/layouts/page.js'
+import type { Language } from '../../platform/i18n/index.js'
+import { closedCourtPage, courtPageFrom, courtPageOptions } from './pages/court.js'
 import { searchPage, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
-import { checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
+import { type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
 import { courtName, courtView, listItem, listItems } from './views.js'
 
@@ -169,6 +172,31 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     const court = index.bySlug.get(slug)
     if (!court) throw notFound()
     if (!court.displayed) return reply.page(closedCourtPage(pageContext(request), { name: courtName(court, request.lang) }))
-    return reply.page(courtPage(pageContext(request), courtView(court, request.lang, index)))
+    return reply.page(courtPageFrom(pageContext(request), keptCourtPage(index, slug, request.lang)))
   })
+}
+
+/**
+ * A court's page is the same for everyone until the court data changes, and a
+ * change builds a new index. So its content is rendered and encoded once per
+ * court and language for each index, and kept with it; popular courts are
+ * then sent by copying bytes. At most 200 are kept at once (a few MB).
+ */
+const keptCourtPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
+const MAX_KEPT_COURT_PAGES = 200
+
+function keptCourtPage(index: CourtIndex, slug: string, lang: Language): PageOptions {
+  let kept = keptCourtPages.get(index)
+  if (!kept) keptCourtPages.set(index, (kept = new Map()))
+  const key = `${lang}:${slug}`
+  let options = kept.get(key)
+  if (!options) {
+    const court = index.bySlug.get(slug)
+    if (!court) throw notFound()
+    const rendered = courtPageOptions(lang, courtView(court, lang, index))
+    options = { ...rendered, content: new EncodedHtml(rendered.content) }
+    if (kept.size >= MAX_KEPT_COURT_PAGES) kept.clear()
+    kept.set(key, options)
+  }
+  return options
 }

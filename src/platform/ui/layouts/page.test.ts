@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { pageBytes } from '../../http/pages.js'
-import { html, trustedHtml } from '../html.js'
+import { EncodedHtml, html, trustedHtml } from '../html.js'
 import { govukPage, govukPageUncached, PageHtml, type PageContext, type PageOptions } from './page.js'
 
 const contexts: PageContext[] = [
@@ -77,4 +77,15 @@ test('pages are written one after another without overwriting each other', () =>
   const sent = Array.from({ length: 200 }, (_, i) => pageBytes(govukPage(ctx, { title: `Page ${i}`, content: html`<p>${'x'.repeat(i * 37)}</p>` })))
   sent.forEach((bytes, i) => assert.match(bytes.toString('utf8'), new RegExp(`<title>Page ${i} – `)))
   sent.forEach((bytes, i) => assert.ok(bytes.toString('utf8').includes(`<p>${'x'.repeat(i * 37)}</p>`)))
+})
+
+test('content encoded once (EncodedHtml) gives the same page as content rendered each time', () => {
+  for (const ctx of contexts) {
+    for (const page of pages) {
+      const kept = { ...page, content: new EncodedHtml(page.content) }
+      const plain = govukPageUncached(ctx, page).value
+      assert.equal(govukPage(ctx, kept).value, plain)
+      assert.equal(pageBytes(govukPage(ctx, kept)).toString('utf8'), plain)
+    }
+  }
 })

@@ -4,7 +4,7 @@
  * phase banner, footer and scripts. Pages are functions from a view model to
  * HTML; they call `govukPage` with their content.
  */
-import { escapeHtml, html, SafeHtml, trustedHtml } from '../html.js'
+import { EncodedHtml, escapeHtml, html, SafeHtml, trustedHtml } from '../html.js'
 import {
   govukBackLink,
   govukFooter,
@@ -226,19 +226,22 @@ function compileShell(ctx: PageContext, page: PageOptions): CompiledShell {
  */
 export class PageHtml extends SafeHtml {
   readonly shell: CompiledShell
-  /** The text of each hole, escaped as the shell would have escaped it. */
-  readonly fills: string[]
-  constructor(shell: CompiledShell, fills: string[]) {
+  /** The text of each hole, escaped as the shell would have escaped it; content may come already encoded. */
+  readonly fills: (string | EncodedHtml)[]
+  constructor(shell: CompiledShell, fills: (string | EncodedHtml)[]) {
     // Joining makes a rope of references, not a copy: the text is only flattened if something reads it.
     let text = ''
-    for (let i = 0; i < shell.parts.length; i++) text += (shell.parts[i] as string) + (fills[i] ?? '')
+    for (let i = 0; i < shell.parts.length; i++) {
+      const fill = fills[i] ?? ''
+      text += (shell.parts[i] as string) + (typeof fill === 'string' ? fill : fill.value)
+    }
     super(text)
     this.shell = shell
     this.fills = fills
   }
 }
 
-function fill(values: ShellValues, hole: Hole): string {
+function fill(values: ShellValues, hole: Hole): string | EncodedHtml {
   switch (hole) {
     case 'title':
     case 'nonce':
@@ -251,7 +254,7 @@ function fill(values: ShellValues, hole: Hole): string {
     case 'beforeContent':
       return typeof values.beforeContent === 'string' ? escapeHtml(values.beforeContent) : values.beforeContent.value
     case 'content':
-      return values.content.value
+      return values.content instanceof EncodedHtml ? values.content : values.content.value
   }
 }
 

@@ -1,7 +1,8 @@
 /** A court's page: everything the data holds about it, in the order people need it. */
 import { html, trustedHtml, type SafeHtml } from '../../../platform/ui/html.js'
 import { govukNotificationBanner, govukSummaryList, govukWarningText } from '../../../platform/ui/govuk/index.js'
-import { govukPage, type PageContext } from '../../../platform/ui/layouts/page.js'
+import { govukPage, type PageContext, type PageOptions } from '../../../platform/ui/layouts/page.js'
+import type { Language } from '../../../platform/i18n/index.js'
 import { courtText } from '../locales/index.js'
 import { courtsContext } from './layout.js'
 
@@ -33,8 +34,16 @@ export interface CourtView {
 const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`
 
 export function courtPage(base: PageContext, view: CourtView): SafeHtml {
-  const ctx = courtsContext(base, 'search')
-  const t = courtText(ctx.lang).court
+  return courtPageFrom(base, courtPageOptions(base.lang, view))
+}
+
+/** A court's page from its parts: the same for every visitor in a language, so they can be kept (routes.ts). */
+export function courtPageFrom(base: PageContext, options: PageOptions): SafeHtml {
+  return govukPage(courtsContext(base, 'search'), options)
+}
+
+export function courtPageOptions(lang: Language, view: CourtView): PageOptions {
+  const t = courtText(lang).court
   const section = (heading: string, body: SafeHtml | false, id: string) =>
     body ? html`<h2 class="govuk-heading-m" id="${id}">${heading}</h2>
     ${body}` : ''
@@ -56,7 +65,7 @@ export function courtPage(base: PageContext, view: CourtView): SafeHtml {
   const dxRows = [
     ...view.dx.map((d) => ({ key: { text: t.dx }, value: { html: html`${d.code}${d.explanation ? html`<br><span class="govuk-body-s">${d.explanation}</span>` : ''}` } })),
   ]
-  return govukPage(ctx, {
+  return {
     title: view.name,
     content: html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
@@ -123,7 +132,7 @@ export function courtPage(base: PageContext, view: CourtView): SafeHtml {
     )}
   </div>
 </div>`,
-  })
+  }
 }
 
 export function closedCourtPage(base: PageContext, view: { name: string }): SafeHtml {
