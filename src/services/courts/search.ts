@@ -241,11 +241,32 @@ export const MAX_QUERY_LENGTH = 200
  * typos); words in the name count for more than words in the address; the
  * exact name comes first.
  */
-export function searchByName(index: CourtIndex, query: string, limit = 50): NameMatch[] {
+/**
+ * Recent searches and their results, per index: people search for the same
+ * places over and over, and a search costs more than the page that shows it.
+ * A new index (an import or an edit) starts afresh, so nothing goes stale.
+ */
+const recentSearches = new WeakMap<CourtIndex, Map<string, NameMatch[]>>()
+const MAX_RECENT_SEARCHES = 500
+
+export function searchByName(index: CourtIndex, query: string, limit = 50): readonly NameMatch[] {
   const q = normaliseText(query.slice(0, MAX_QUERY_LENGTH))
   if (!q) return []
-  const typed = q.split(' ')
   const compact = query.toUpperCase().replace(/[^A-Z0-9]/g, '')
+  let recent = recentSearches.get(index)
+  if (!recent) recentSearches.set(index, (recent = new Map()))
+  const key = `${limit}\u0000${q}\u0000${compact}`
+  let matches = recent.get(key)
+  if (!matches) {
+    matches = rankByName(index, q, compact, limit)
+    if (recent.size >= MAX_RECENT_SEARCHES) recent.clear()
+    recent.set(key, matches)
+  }
+  return matches
+}
+
+function rankByName(index: CourtIndex, q: string, compact: string, limit: number): NameMatch[] {
+  const typed = q.split(' ')
   // Word scores per court, from the postings of the vocabulary words each typed word matches.
   let totals: Map<number, number> | undefined
   for (const word of typed) {
