@@ -20,6 +20,7 @@ import { isIsoDate, normaliseTime, todayInLondon } from './rules/dates.js'
 import { normalisePrisonerNumber } from './rules/visitors.js'
 import type { PrisonVisitsTables } from './schema.js'
 import { prisonVisitsSettings } from './settings.js'
+import { forgetPrisonList } from './repository.js'
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 const VS_DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']
@@ -291,6 +292,7 @@ export const prisonsImporter: ReferenceDataImporter = {
         log.warn(`No bank holidays at ${holidaysFile}: notice periods will count bank holidays as working days.`)
       }
     })
+    forgetPrisonList(db)
     return { counts, problems }
   },
 }

@@ -68,9 +68,31 @@ function selectPrisons(db: Db) {
   return db.selectFrom('prison_visits_prisons').selectAll().orderBy('name').execute()
 }
 
+/**
+ * The prison list is reference data: only an import changes it. Reading all of
+ * it (every column of every prison) on each page that offers the list cost
+ * more than the rest of the page, so each process keeps it for a minute, and
+ * an import in this process drops it at once. An import run elsewhere shows
+ * within the minute; a booking checks the chosen prison in the database anyway.
+ */
+const PRISON_LIST_MS = 60_000
+const keptPrisonLists = new WeakMap<object, { until: number; prisons: Promise<Prison[]> }>()
+
+export function forgetPrisonList(db: Db): void {
+  keptPrisonLists.delete(db)
+}
+
 export async function listPrisons(db: Db, options: { bookableOnly: boolean }): Promise<Prison[]> {
-  const rows = await selectPrisons(db)
-  return rows.filter((r) => !options.bookableOnly || r.enabled).map(toPrison)
+  let kept = keptPrisonLists.get(db)
+  if (!kept || kept.until <= Date.now()) {
+    const prisons = selectPrisons(db).then((rows) => rows.map(toPrison))
+    kept = { until: Date.now() + PRISON_LIST_MS, prisons }
+    keptPrisonLists.set(db, kept)
+    // A failed read (database down) is not kept: the next request tries again.
+    prisons.catch(() => keptPrisonLists.get(db) === kept && keptPrisonLists.delete(db))
+  }
+  const prisons = await kept.prisons
+  return options.bookableOnly ? prisons.filter((p) => p.enabled) : prisons
 }
 
 export async function findPrison(db: Db, code: string): Promise<Prison | undefined> {
