@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { formatDate, formatDateWithDay, formatNumber, formatTime, isLanguage } from './index.js'
+import { formatDate, formatDateWithDay, formatNumber, formatTime, isLanguage, softMutation } from './index.js'
 
 test('dates in English and Welsh, GOV.UK style', () => {
   const date = new Date('2026-11-29T12:00:00Z')
@@ -31,4 +31,22 @@ test('numbers per language', () => {
 test('only English and Welsh are languages here', () => {
   assert.ok(isLanguage('en') && isLanguage('cy'))
   assert.ok(!isLanguage('fr') && !isLanguage(undefined) && !isLanguage('EN'))
+})
+
+test('Welsh soft mutation of a field name after Rhowch, Dewiswch or Rhaid i', () => {
+  assert.equal(softMutation('cyfenw’r carcharor'), 'gyfenw’r carcharor')
+  assert.equal(softMutation('Dyddiad geni’r carcharor'), 'ddyddiad geni’r carcharor')
+  assert.equal(softMutation('gwybodaeth'), 'wybodaeth')
+  assert.equal(softMutation('rhif carcharor'), 'rif carcharor')
+  assert.equal(softMutation('llythyren'), 'lythyren')
+  assert.equal(softMutation('manylion'), 'fanylion')
+  assert.equal(softMutation('pwrpas'), 'bwrpas')
+  assert.equal(softMutation('teitl'), 'deitl')
+  assert.equal(softMutation('blwyddyn'), 'flwyddyn')
+  // No mutation: vowels, and ch, ph, th, dd, ff.
+  assert.equal(softMutation('enw cyntaf y carcharor'), 'enw cyntaf y carcharor')
+  assert.equal(softMutation('eich cyfenw'), 'eich cyfenw')
+  assert.equal(softMutation('chwaer'), 'chwaer')
+  assert.equal(softMutation('ffôn'), 'ffôn')
+  assert.equal(softMutation('theatr'), 'theatr')
 })

@@ -76,3 +76,34 @@ export function formatNumber(value: number, lang: Language, fractionDigits?: num
 export function fieldError(lang: Language, text: string): { text: string; visuallyHiddenText: string } {
   return { text, visuallyHiddenText: lang === 'cy' ? 'Gwall' : 'Error' }
 }
+
+/**
+ * Welsh soft mutation (treiglad meddal) of a phrase's first word, as it
+ * follows an imperative such as "Rhowch" or "Dewiswch", or "i" in "Rhaid i":
+ * "cyfenw" becomes "gyfenw", "dyddiad" "ddyddiad", "gwybodaeth" "wybodaeth".
+ * Field names in error messages are written unmutated, as a label would be.
+ */
+export function softMutation(phrase: string): string {
+  const lower = phrase.charAt(0).toLowerCase() + phrase.slice(1)
+  for (const [from, to] of SOFT_MUTATIONS) {
+    if (lower.startsWith(from)) return to + lower.slice(from.length)
+  }
+  return lower
+}
+
+// Longest first: "ll" and "rh" before any single letter; "ch", "ph", "th" and "dd" never mutate.
+const SOFT_MUTATIONS: readonly (readonly [string, string])[] = [
+  ['ch', 'ch'],
+  ['ph', 'ph'],
+  ['th', 'th'],
+  ['dd', 'dd'],
+  ['ll', 'l'],
+  ['rh', 'r'],
+  ['p', 'b'],
+  ['t', 'd'],
+  ['c', 'g'],
+  ['b', 'f'],
+  ['d', 'dd'],
+  ['g', ''],
+  ['m', 'f'],
+]

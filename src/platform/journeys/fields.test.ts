@@ -52,7 +52,7 @@ test('past and future rules compare with today in London', () => {
 
 test('Welsh messages', () => {
   assert.equal(errorsOf(dob('cy'), { 'dob-day': '', 'dob-month': '', 'dob-year': '' })[0]?.message, 'Rhowch eich dyddiad geni')
-  assert.equal(errorsOf(dob('cy'), { 'dob-day': '31', 'dob-month': '6', 'dob-year': '1990' })[0]?.message, 'Rhaid i eich dyddiad geni fod yn ddyddiad go iawn')
+  assert.equal(errorsOf(dob('cy'), { 'dob-day': '31', 'dob-month': '6', 'dob-year': '1990' })[0]?.message, 'Rhaid i’ch dyddiad geni fod yn ddyddiad go iawn')
   assert.match(errorsOf(formSchema({ email: email('cy') }), { email: 'x' })[0]!.message, /^Rhowch gyfeiriad e-bost yn y fformat cywir/)
 })
 

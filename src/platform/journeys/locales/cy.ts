@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../i18n/index.js'
+import { softMutation, type Catalogue } from '../../i18n/index.js'
 import type { en } from './en.js'
 
 /** Testun Cymraeg yr injan teithiau. */
@@ -15,27 +15,27 @@ export const cy: Catalogue<typeof en> = {
     reference: 'Eich cyfeirnod',
   },
   errors: {
-    required: (label: string) => `Rhowch ${label}`,
-    tooLong: (label: string, max: number) => `Rhaid i ${lowerFirst(label)} fod yn ${max} nod neu lai`,
+    required: (label: string) => `Rhowch ${softMutation(label)}`,
+    tooLong: (label: string, max: number) => `${rhaidI(label)} fod yn ${max} nod neu lai`,
     email: 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.com',
     phone: 'Rhowch rif ffôn, fel 01632 960 001, 07700 900 982 neu +44 808 157 0192',
     postcode: 'Rhowch god post go iawn',
-    select: (label: string) => `Dewiswch ${label}`,
+    select: (label: string) => `Dewiswch ${softMutation(label)}`,
     date: {
-      required: (label: string) => `Rhowch ${label}`,
-      missing: (label: string, parts: string) => `Rhaid i ${lowerFirst(label)} gynnwys ${parts}`,
-      real: (label: string) => `Rhaid i ${lowerFirst(label)} fod yn ddyddiad go iawn`,
-      past: (label: string) => `Rhaid i ${lowerFirst(label)} fod yn y gorffennol`,
-      future: (label: string) => `Rhaid i ${lowerFirst(label)} fod yn y dyfodol`,
-      todayOrPast: (label: string) => `Rhaid i ${lowerFirst(label)} fod heddiw neu yn y gorffennol`,
-      todayOrFuture: (label: string) => `Rhaid i ${lowerFirst(label)} fod heddiw neu yn y dyfodol`,
-      after: (label: string, date: string) => `Rhaid i ${lowerFirst(label)} fod ar ôl ${date}`,
-      before: (label: string, date: string) => `Rhaid i ${lowerFirst(label)} fod cyn ${date}`,
-      year: (label: string) => `Rhaid i ${lowerFirst(label)} gynnwys blwyddyn gyda 4 rhif`,
+      required: (label: string) => `Rhowch ${softMutation(label)}`,
+      missing: (label: string, parts: string) => `${rhaidI(label)} gynnwys ${parts}`,
+      real: (label: string) => `${rhaidI(label)} fod yn ddyddiad go iawn`,
+      past: (label: string) => `${rhaidI(label)} fod yn y gorffennol`,
+      future: (label: string) => `${rhaidI(label)} fod yn y dyfodol`,
+      todayOrPast: (label: string) => `${rhaidI(label)} fod heddiw neu yn y gorffennol`,
+      todayOrFuture: (label: string) => `${rhaidI(label)} fod heddiw neu yn y dyfodol`,
+      after: (label: string, date: string) => `${rhaidI(label)} fod ar ôl ${date}`,
+      before: (label: string, date: string) => `${rhaidI(label)} fod cyn ${date}`,
+      year: (label: string) => `${rhaidI(label)} gynnwys blwyddyn gyda 4 rhif`,
     },
     parts: { day: 'diwrnod', month: 'mis', year: 'blwyddyn', and: ' a ' },
-    wholeNumber: (label: string) => `Rhaid i ${lowerFirst(label)} fod yn rhif cyfan`,
-    between: (label: string, min: number, max: number) => `Rhaid i ${lowerFirst(label)} fod rhwng ${min} a ${max}`,
+    wholeNumber: (label: string) => `${rhaidI(label)} fod yn rhif cyfan`,
+    between: (label: string, min: number, max: number) => `${rhaidI(label)} fod rhwng ${min} a ${max}`,
   },
   dateParts: { day: 'Diwrnod', month: 'Mis', year: 'Blwyddyn' },
   save: {
@@ -91,6 +91,8 @@ export const cy: Catalogue<typeof en> = {
   },
 }
 
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
+/** "Rhaid i" and a field name: "i" softens the name ("Rhaid i ddyddiad…"), and "i eich" is written "i’ch". */
+function rhaidI(label: string): string {
+  const name = softMutation(label)
+  return name.startsWith('eich ') ? `Rhaid i’ch ${name.slice('eich '.length)}` : `Rhaid i ${name}`
 }
