@@ -35,3 +35,11 @@ test('empty and missing descriptions are empty', () => {
   assert.equal(sanitiseCourtHtml(null), '')
   assert.equal(sanitiseCourtHtml(''), '')
 })
+
+test('a word run into the link after it gets its space back', () => {
+  assert.equal(
+    sanitiseCourtHtml('<p>report the scam to<a href="https://www.actionfraud.police.uk/">Action Fraud</a>.</p>'),
+    '<p class="govuk-body">report the scam to <a href="https://www.actionfraud.police.uk/" class="govuk-link">Action Fraud</a>.</p>',
+  )
+  assert.equal(sanitiseCourtHtml('<p>(<a href="https://x.test/">here</a>)</p>'), '<p class="govuk-body">(<a href="https://x.test/" class="govuk-link">here</a>)</p>')
+})

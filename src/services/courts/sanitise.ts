@@ -25,7 +25,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 export function sanitiseCourtHtml(markup: string | null | undefined): string {
   if (!markup) return ''
-  return sanitizeHtml(markup, OPTIONS).replace(/&nbsp;|\u00a0/g, ' ').trim()
+  return (
+    sanitizeHtml(markup, OPTIONS)
+      .replace(/&nbsp;|\u00a0/g, ' ')
+      // FaCT's editor often runs a word into the link after it ("report the scam to<a …>Action Fraud</a>").
+      .replace(/([\p{L}\p{N}])<a /gu, '$1 <a ')
+      .trim()
+  )
 }
 
 /** Whether the markup carried something the allow-list exists to stop (for the import report). */
