@@ -237,6 +237,9 @@ for (const kind of databaseKinds()) {
       assert.ok(long.body.length < 40_000, 'the page does not echo the whole query')
       const empty = await client.get('/courts/search?q=&lang=en')
       assert.match(empty.body, /Enter a court name, town or postcode/)
+      // The question is asked again, not answered with "Search results".
+      assert.match(empty.body, /<title>Error: Search by name or address – /)
+      assert.match(empty.body, /<h1 class="govuk-heading-l">Search by name or address<\/h1>/)
     })
 
     test('facility HTML from the data can never inject script', async () => {

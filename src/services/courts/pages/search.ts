@@ -23,8 +23,12 @@ export function searchPage(base: PageContext, view: SearchView): SafeHtml {
   const ctx = courtsContext(base, 'search')
   const t = courtText(ctx.lang)
   const label = view.mode === 'q' ? t.search.nameLabel : t.search.postcodeLabel
-  const heading = view.error || !view.results
-    ? t.search.title
+  // A search that could not run asks its question again, as a question page does.
+  const question = view.mode === 'q' ? t.start.byName : t.start.byPostcode
+  const heading = view.error
+    ? question
+    : !view.results
+      ? t.search.title
     : view.mode === 'q'
       ? t.search.resultsFor(view.value)
       : t.search.nearest(view.postcode ?? view.value)
