@@ -88,8 +88,10 @@ export async function listPrisons(db: Db, options: { bookableOnly: boolean }): P
     const prisons = selectPrisons(db).then((rows) => rows.map(toPrison))
     kept = { until: Date.now() + PRISON_LIST_MS, prisons }
     keptPrisonLists.set(db, kept)
-    // A failed read (database down) is not kept: the next request tries again.
-    prisons.catch(() => keptPrisonLists.get(db) === kept && keptPrisonLists.delete(db))
+    // A failed read (database down) is not kept, nor is an empty list (read before the first
+    // import, perhaps while another process runs it): the next request reads again.
+    const forget = () => keptPrisonLists.get(db) === kept && keptPrisonLists.delete(db)
+    prisons.then((list) => list.length === 0 && forget(), forget)
   }
   const prisons = await kept.prisons
   return options.bookableOnly ? prisons.filter((p) => p.enabled) : prisons
