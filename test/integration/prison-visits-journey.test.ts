@@ -84,7 +84,9 @@ for (const kind of databaseKinds()) {
       await client.submit(`${B}/prisoner`, { firstName: 'Test', lastName: 'Prisoner', 'dateOfBirth-day': '15', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1980', number: 'A1234BC' })
       const added = await client.submit(`${B}/visitors`, { 'visitor-1-first': 'Ann', _action: 'add' })
       assert.equal(location(added), `${B}/visitors`)
-      assert.match((await client.get(`${B}/visitors`)).body, /name="visitor-2-first"/)
+      const visitorsPage = (await client.get(`${B}/visitors`)).body
+      assert.match(visitorsPage, /name="visitor-2-first"/)
+      assert.match(visitorsPage, /Up to 6 people can visit, including you, and up to 3 of them can be aged 18 or over/, 'the prison’s own limits, said up front')
       const young = await client.submit(`${B}/visitors`, { 'visitor-1-first': 'Ann', 'visitor-1-last': 'Visitor', 'visitor-1-dob-day': '1', 'visitor-1-dob-month': '1', 'visitor-1-dob-year': '2015' })
       assert.match(young.body, /The lead visitor must be 18 or over/)
       const adults = Object.fromEntries([1, 2, 3, 4].flatMap((i) => [[`visitor-${i}-first`, `A${i}`], [`visitor-${i}-last`, 'Adult'], [`visitor-${i}-dob-day`, '1'], [`visitor-${i}-dob-month`, '1'], [`visitor-${i}-dob-year`, '1980']]))

@@ -31,7 +31,7 @@ import { placeNeeded } from './rules/capacity.js'
 import { isIsoDate, todayInLondon, type IsoDate } from './rules/dates.js'
 import { signManageToken } from './rules/manage-token.js'
 import type { RequestReason } from './rules/outcome.js'
-import { normalisePrisonerNumber, visitorProblems } from './rules/visitors.js'
+import { DEFAULT_VISITOR_LIMITS, normalisePrisonerNumber, visitorProblems } from './rules/visitors.js'
 import { bookableRange } from './rules/working-days.js'
 import { findOnList } from './prisoner-register.js'
 import { visitText } from './locales/index.js'
@@ -265,10 +265,16 @@ ${view.input('number', { label: { text: t.number }, hint: { text: t.numberHint }
         path: 'visitors',
         title: { en: 'Who is visiting?', cy: 'Pwy sy’n ymweld?' },
         schema: (lang) => z.preprocess((raw) => ({ visitors: raw }), z.object({ visitors: visitorsSchema(lang) })).transform((v) => ({ ...v, lang })),
+        // The chosen prison's own limits, said before anyone is added.
+        load: async ({ db, answers }) => {
+          const code = (answers.prison as { prison: string } | undefined)?.prison
+          const prison = (await listPrisons(tables(db), { bookableOnly: false })).find((p) => p.code === code)
+          return prison?.limits ?? DEFAULT_VISITOR_LIMITS
+        },
         render: (view) => {
           const t = visitText(view.lang).visitors
           return html`<h1 class="govuk-heading-l">${t.title}</h1>
-<p class="govuk-body">${t.intro}</p>
+<p class="govuk-body">${t.intro(view.data)}</p>
 ${visitorFields(view.lang, view.values, view.errors)}`
         },
         action: (action, form) => {

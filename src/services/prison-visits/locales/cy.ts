@@ -10,7 +10,7 @@ export const cy: Catalogue<typeof en> = {
     needHeading: 'Beth sydd ei angen arnoch',
     need: [
       'enw, dyddiad geni a rhif carcharor y carcharor (er enghraifft A1234BC)',
-      'enwau a dyddiadau geni pawb sy’n ymweld, hyd at 6 o bobl, a hyd at 3 ohonynt yn oedolion',
+      'enwau a dyddiadau geni pawb sy’n ymweld, gan eich cynnwys chi (mae’r rhan fwyaf o garchardai’n caniatáu hyd at 6 o bobl, a hyd at 3 ohonynt yn oedolion)',
       'cyfeiriad e-bost neu rif ffôn symudol yn y DU',
     ],
     instant: 'Mae’r rhan fwyaf o ymweliadau’n cael eu harchebu ar unwaith. Os oes angen i’r carchar wirio rhywbeth, bydd eich archeb yn cael ei hanfon atynt fel cais a byddant yn ateb o fewn 3 diwrnod gwaith.',
@@ -36,7 +36,8 @@ export const cy: Catalogue<typeof en> = {
   },
   visitors: {
     title: 'Pwy sy’n ymweld?',
-    intro: 'Chi yw’r prif ymwelydd a rhaid i chi fod yn 18 oed neu’n hŷn. Ychwanegwch bawb arall sy’n dod: hyd at 6 ymwelydd, a hyd at 3 ohonynt yn oedolion.',
+    intro: (limits: { maxVisitors: number; maxAdults: number; adultAge: number }) =>
+      `Chi yw’r prif ymwelydd a rhaid i chi fod yn 18 oed neu’n hŷn. Ychwanegwch bawb arall sy’n dod. Gall hyd at ${limits.maxVisitors} o bobl ymweld, gan eich cynnwys chi, a gall hyd at ${limits.maxAdults} ohonynt fod yn ${limits.adultAge} oed neu’n hŷn.`,
     leadLegend: 'Eich manylion',
     you: 'your',
     visitorN: (n: number) => `Ymwelydd ${n}`,

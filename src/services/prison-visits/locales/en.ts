@@ -7,7 +7,7 @@ export const en = {
     needHeading: 'What you need',
     need: [
       'the prisoner’s name, date of birth and prisoner number (for example A1234BC)',
-      'the names and dates of birth of everyone visiting, up to 6 people, of whom up to 3 can be adults',
+      'the names and dates of birth of everyone visiting, including you (most prisons allow up to 6 people, of whom up to 3 can be adults)',
       'an email address or a UK mobile number',
     ],
     instant: 'Most visits are booked at once. If the prison needs to check something, your booking is sent to them as a request and they will reply within 3 working days.',
@@ -33,7 +33,8 @@ export const en = {
   },
   visitors: {
     title: 'Who is visiting?',
-    intro: 'You are the lead visitor and must be 18 or over. Add everyone else who is coming: up to 6 visitors, of whom up to 3 can be adults.',
+    intro: (limits: { maxVisitors: number; maxAdults: number; adultAge: number }) =>
+      `You are the lead visitor and must be 18 or over. Add everyone else who is coming. Up to ${limits.maxVisitors} people can visit, including you, and up to ${limits.maxAdults} of them can be aged ${limits.adultAge} or over.`,
     leadLegend: 'Your details',
     you: 'your',
     visitorN: (n: number) => `Visitor ${n}`,
