@@ -8,6 +8,14 @@ export const cy: Catalogue<typeof en> = {
   navigation: { home: 'Hafan', users: 'Defnyddwyr staff', audit: 'Llwybr archwilio', signOut: 'Allgofnodi', label: 'Llywio staff' },
   organisation: { label: 'Lleoedd rydych yn gweithio iddynt', all: 'Pob llys a charchar', none: 'Dim lleoedd eto', change: 'Gweld eich lleoedd' },
   continue: 'Parhau',
+  passwordToggle: {
+    showPasswordText: 'Dangos',
+    hidePasswordText: 'Cuddio',
+    showPasswordAriaLabelText: 'Dangos cyfrinair',
+    hidePasswordAriaLabelText: 'Cuddio cyfrinair',
+    passwordShownAnnouncementText: 'Mae eich cyfrinair yn weladwy',
+    passwordHiddenAnnouncementText: 'Mae eich cyfrinair wedi’i guddio',
+  },
   signIn: {
     ssoHeading: 'Neu defnyddiwch gyfrif eich sefydliad',
     sso: 'Mewngofnodi gyda chyfrif eich sefydliad',

@@ -6,6 +6,15 @@ export const en = {
   navigation: { home: 'Home', users: 'Staff users', audit: 'Audit trail', signOut: 'Sign out', label: 'Staff navigation' },
   organisation: { label: 'Places you work for', all: 'All courts and prisons', none: 'No places yet', change: 'See your places' },
   continue: 'Continue',
+  /** The password input's show and hide button (govuk-frontend's defaults, given so Welsh pages can say them in Welsh). */
+  passwordToggle: {
+    showPasswordText: 'Show',
+    hidePasswordText: 'Hide',
+    showPasswordAriaLabelText: 'Show password',
+    hidePasswordAriaLabelText: 'Hide password',
+    passwordShownAnnouncementText: 'Your password is visible',
+    passwordHiddenAnnouncementText: 'Your password is hidden',
+  },
   signIn: {
     ssoHeading: 'Or use your organisation account',
     sso: 'Sign in with your organisation account',

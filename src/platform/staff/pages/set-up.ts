@@ -17,9 +17,9 @@ export interface SetUpViewModel {
 }
 
 function passwordFields(ctx: PageContext, errors: FieldError[] | undefined, label: string): SafeHtml {
-  const t = staffText(ctx.lang).setUp
-  return html`${govukPasswordInput({ name: 'password', label: { text: label, classes: 'govuk-label--s' }, hint: { text: t.passwordHint }, autocomplete: 'new-password', errorMessage: errorFor(errors, 'password') })}
-  ${govukPasswordInput({ name: 'confirm', label: { text: t.confirm, classes: 'govuk-label--s' }, autocomplete: 'new-password', errorMessage: errorFor(errors, 'confirm') })}`
+  const { setUp: t, passwordToggle } = staffText(ctx.lang)
+  return html`${govukPasswordInput({ ...passwordToggle, name: 'password', label: { text: label, classes: 'govuk-label--s' }, hint: { text: t.passwordHint }, autocomplete: 'new-password', errorMessage: errorFor(errors, 'password') })}
+  ${govukPasswordInput({ ...passwordToggle, name: 'confirm', label: { text: t.confirm, classes: 'govuk-label--s' }, autocomplete: 'new-password', errorMessage: errorFor(errors, 'confirm') })}`
 }
 
 export function setUpPage(ctx: PageContext, model: SetUpViewModel): SafeHtml {

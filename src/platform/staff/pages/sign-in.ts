@@ -29,7 +29,7 @@ export function signInPage(ctx: PageContext, model: SignInViewModel): SafeHtml {
     model.csrf,
     html`${model.returnTo ? html`<input type="hidden" name="returnTo" value="${model.returnTo}">` : ''}
   ${govukInput({ name: 'email', type: 'email', label: { text: t.signIn.email }, value: model.email, autocomplete: 'username', spellcheck: false, errorMessage: errorFor(model.errors, 'email') })}
-  ${govukPasswordInput({ name: 'password', label: { text: t.signIn.password }, autocomplete: 'current-password', errorMessage: errorFor(model.errors, 'password') })}
+  ${govukPasswordInput({ ...t.passwordToggle, name: 'password', label: { text: t.signIn.password }, autocomplete: 'current-password', errorMessage: errorFor(model.errors, 'password') })}
   ${govukButton({ text: t.continue, preventDoubleClick: true })}
   <p class="govuk-body"><a class="govuk-link" href="/staff/password-reset">${t.signIn.forgotten}</a></p>`,
   )}
