@@ -81,6 +81,12 @@ for (const kind of databaseKinds()) {
       assert.match(wrong.body, /value="16"/)
       const unknown = await client.submit(`${B}/prisoner`, { firstName: 'Test', lastName: 'Prisoner', 'dateOfBirth-day': '15', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1980', number: 'Z9999ZZ' })
       assert.match(unknown.body, /could not match these details/, 'the same message whether or not the prisoner exists')
+      // A forged post (no CSRF token) is refused before the service counts it against the address's lookups.
+      const counted = async () => (await withTables<PrisonVisitsTables>(t.database.db).selectFrom('prison_visits_lookup_attempts').select('key').execute()).length
+      const countedBefore = await counted()
+      const forged = await client.post(`${B}/prisoner`, { firstName: 'Test', lastName: 'Prisoner', 'dateOfBirth-day': '15', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1980', number: 'A1234BC' })
+      assert.equal(forged.statusCode, 403)
+      assert.equal(await counted(), countedBefore)
       await client.submit(`${B}/prisoner`, { firstName: 'Test', lastName: 'Prisoner', 'dateOfBirth-day': '15', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1980', number: 'A1234BC' })
       const added = await client.submit(`${B}/visitors`, { 'visitor-1-first': 'Ann', _action: 'add' })
       assert.equal(location(added), `${B}/visitors`)

@@ -4,7 +4,7 @@
  * `x-csrf-token` header. Routes authenticated some other way (a bearer token
  * for delivery callbacks) opt out with `config: { csrf: false }`.
  */
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify'
+import type { FastifyInstance, preValidationHookHandler } from 'fastify'
 import { csrfTokenMatches } from './session.js'
 import { sendError } from './errors.js'
 
@@ -21,7 +21,7 @@ export const CSRF_FIELD = '_csrf'
 
 export function registerCsrf(app: FastifyInstance, options: { enabled: boolean }): void {
   if (!options.enabled) return
-  const check: preHandlerHookHandler = (request, reply, done) => {
+  const check: preValidationHookHandler = (request, reply, done) => {
     if (SAFE_METHODS.has(request.method)) {
       done()
       return
@@ -35,12 +35,14 @@ export function registerCsrf(app: FastifyInstance, options: { enabled: boolean }
     request.log.warn({ route: request.routeOptions.url }, 'CSRF token missing or wrong')
     sendError(request, reply, 403, 'csrf')
   }
-  // On each route that can change something, rather than on every request: a
-  // page view then runs no preHandler at all. Every route is declared after
-  // this, so none is missed; one that opts out says so in its config.
+  // On each route that can change something, rather than on every request, so
+  // a page view runs no check at all. preValidation: the body has been read,
+  // and it runs before every preHandler, including a service's own (which
+  // must never act on a forged request, not even to count it). Every route
+  // is declared after this, so none is missed; one that opts out says so.
   app.addHook('onRoute', (route) => {
     const methods = [route.method].flat()
     if (methods.every((m) => SAFE_METHODS.has(m)) || route.config?.csrf === false) return
-    route.preHandler = [check, ...[route.preHandler ?? []].flat()]
+    route.preValidation = [check, ...[route.preValidation ?? []].flat()]
   })
 }
