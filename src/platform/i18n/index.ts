@@ -84,6 +84,8 @@ export function fieldError(lang: Language, text: string): { text: string; visual
  * Field names in error messages are written unmutated, as a label would be.
  */
 export function softMutation(phrase: string): string {
+  // An abbreviation ("DX", "GBS") is said letter by letter and written as it is.
+  if (/^[A-Z]{2,}\b/.test(phrase)) return phrase
   const lower = phrase.charAt(0).toLowerCase() + phrase.slice(1)
   for (const [from, to] of SOFT_MUTATIONS) {
     if (lower.startsWith(from)) return to + lower.slice(from.length)

@@ -116,3 +116,11 @@ test('errors come one per field, in order, for the summary', () => {
     ],
   )
 })
+
+test('Welsh messages join "i" to the field name as Welsh does', async () => {
+  const { cy } = await import('./locales/cy.js')
+  assert.equal(cy.errors.tooLong('y cymorth sydd ei angen arnoch', 200), 'Rhaid i’r cymorth sydd ei angen arnoch fod yn 200 nod neu lai')
+  assert.equal(cy.errors.tooLong('eich enw', 50), 'Rhaid i’ch enw fod yn 50 nod neu lai')
+  assert.equal(cy.errors.date.real('Dyddiad geni’r carcharor'), 'Rhaid i ddyddiad geni’r carcharor fod yn ddyddiad go iawn')
+  assert.equal(cy.errors.required('cyfenw’r carcharor'), 'Rhowch gyfenw’r carcharor')
+})

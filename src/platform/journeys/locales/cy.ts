@@ -91,8 +91,10 @@ export const cy: Catalogue<typeof en> = {
   },
 }
 
-/** "Rhaid i" and a field name: "i" softens the name ("Rhaid i ddyddiad…"), and "i eich" is written "i’ch". */
+/** "Rhaid i" and a field name: "i" softens the name ("Rhaid i ddyddiad…"); "i eich" is written "i’ch", and "i y" or "i yr" "i’r". */
 function rhaidI(label: string): string {
   const name = softMutation(label)
-  return name.startsWith('eich ') ? `Rhaid i’ch ${name.slice('eich '.length)}` : `Rhaid i ${name}`
+  const joined = /^(eich|yr|y) (.*)$/s.exec(name)
+  if (!joined) return `Rhaid i ${name}`
+  return joined[1] === 'eich' ? `Rhaid i’ch ${joined[2]}` : `Rhaid i’r ${joined[2]}`
 }

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../platform/i18n/index.js'
+import { softMutation, type Catalogue } from '../../../platform/i18n/index.js'
 import type { CourtMessages } from './en.js'
 
 /** Testun Cymraeg y gwasanaeth dod o hyd i lys neu dribiwnlys. */
@@ -226,15 +226,15 @@ export const cy: Catalogue<CourtMessages> = {
       url: 'Cyfeiriad gwe (yn dechrau gyda https://)',
     },
     errors: {
-      required: (label: string) => `Rhowch ${label.toLowerCase()}`,
+      required: (label: string) => `Rhowch ${softMutation(label)}`,
       tooLong: (label: string) => `Mae ${label} yn rhy hir`,
       phone: () => 'Rhowch rif ffôn, fel 0113 306 2800',
       email: () => 'Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@justice.gov.uk',
-      code: (label: string) => `Rhaid i ${label} fod yn rhif (GBS: llythrennau a rhifau)`,
+      code: (label: string) => `Rhaid i ${softMutation(label)} fod yn rhif (GBS: llythrennau a rhifau)`,
       url: () => 'Rhowch gyfeiriad gwe sy’n dechrau gyda https://',
       unknownAreaOfLaw: () => 'Dewiswch feysydd cyfraith o’r rhestr',
       postcode: () => 'Rhowch god post llawn, fel LS1 3BG',
-      incompleteRow: (label: string) => `Cwblhewch ${label.toLowerCase()}`,
+      incompleteRow: (label: string) => `Cwblhewch ${softMutation(label)}`,
     },
   },
 }
