@@ -27,11 +27,11 @@ export function registerPages(app: FastifyInstance, assetPath: string): void {
  * A fresh buffer per response cost more than rendering the page: each is a
  * separate allocation outside V8's heap that the garbage collector must track
  * and free (about 15 µs a page in the bench). A region is never written
- * twice, so a response the socket has not yet sent keeps its bytes: the slab
- * lives until the last page in it has gone. Slabs are small enough that a
- * slow client holding one pins little memory.
+ * twice, so a response the socket has not yet sent keeps its bytes; but it
+ * keeps its whole slab (128 KB) alive until it has gone, so a client that
+ * stops reading holds that much outside the JavaScript heap.
  */
-const SLAB_BYTES = 256 * 1024
+const SLAB_BYTES = 128 * 1024
 let slab = Buffer.allocUnsafe(SLAB_BYTES)
 let used = 0
 
@@ -44,11 +44,13 @@ export function pageBytes(body: SafeHtml): Buffer {
 function shellPageBytes(page: PageHtml): Buffer {
   const { bytes } = page.shell
   const { fills } = page
-  let most = 0
-  for (const part of bytes) most += part.length
-  for (const fill of fills) most += typeof fill === 'string' ? fill.length * 3 : fill.bytes.length
-  if (most > SLAB_BYTES) return Buffer.from(page.value, 'utf8')
-  reserve(most)
+  let fixed = 0
+  for (const part of bytes) fixed += part.length
+  for (const fill of fills) if (typeof fill !== 'string') fixed += fill.bytes.length
+  let text = 0
+  for (const fill of fills) if (typeof fill === 'string') text += fill.length
+  const size = room(fixed, text, () => fills.reduce((n: number, fill) => n + (typeof fill === 'string' ? Buffer.byteLength(fill, 'utf8') : 0), 0))
+  if (size === undefined) return Buffer.from(page.value, 'utf8')
   const start = used
   for (let i = 0; i < bytes.length; i++) {
     used += (bytes[i] as Buffer).copy(slab, used)
@@ -59,21 +61,29 @@ function shellPageBytes(page: PageHtml): Buffer {
   return slab.subarray(start, used)
 }
 
-function reserve(bytes: number): void {
-  if (used + bytes > SLAB_BYTES) {
-    slab = Buffer.allocUnsafe(SLAB_BYTES)
-    used = 0
-  }
-}
-
 function utf8Bytes(text: string): Buffer {
-  // A UTF-8 page is at most three bytes per UTF-16 unit; one that may not fit a slab gets its own buffer.
-  const most = text.length * 3
-  if (most > SLAB_BYTES) return Buffer.from(text, 'utf8')
-  reserve(most)
+  if (room(0, text.length, () => Buffer.byteLength(text, 'utf8')) === undefined) return Buffer.from(text, 'utf8')
   const start = used
   used += slab.write(text, start, 'utf8')
   return slab.subarray(start, used)
+}
+
+/**
+ * Makes room for `fixed` bytes and `units` UTF-16 units of text, starting a
+ * new slab if they may not fit in this one; undefined when the page is too big
+ * for any slab. Text takes at most three bytes a unit, and is only measured
+ * exactly (`exactText`) when that bound does not fit.
+ */
+function room(fixed: number, units: number, exactText: () => number): number | undefined {
+  let size = fixed + units * 3
+  if (used + size <= SLAB_BYTES) return size
+  size = fixed + exactText()
+  if (size > SLAB_BYTES) return undefined
+  if (used + size > SLAB_BYTES) {
+    slab = Buffer.allocUnsafe(SLAB_BYTES)
+    used = 0
+  }
+  return size
 }
 
 /** The request's part of every page: language, nonce, assets, its own URL. */

@@ -6,6 +6,7 @@ import { govukPage, govukPageUncached, PageHtml, type PageContext, type PageOpti
 
 const contexts: PageContext[] = [
   { lang: 'en', nonce: 'abc+/=123', assetPath: '/assets/1a2b', url: '/' },
+  { lang: 'en', nonce: '', assetPath: '/assets/1a2b', url: '/no-nonce' },
   { lang: 'cy', nonce: 'n0nce', assetPath: '/assets/1a2b', url: '/courts/search?q=Caerdydd&x="<y>"' },
   {
     lang: 'en',
@@ -87,5 +88,21 @@ test('content encoded once (EncodedHtml) gives the same page as content rendered
       assert.equal(govukPage(ctx, kept).value, plain)
       assert.equal(pageBytes(govukPage(ctx, kept)).toString('utf8'), plain)
     }
+  }
+})
+
+test('a marker character in the static parts (a service name) cannot corrupt a page: it is rendered the plain way', () => {
+  const ctx: PageContext = { lang: 'en', nonce: 'n', assetPath: '/a', url: '/', service: { name: 'Odd \u00020\u0003 name', url: '/odd' } }
+  const page = { title: 'T', content: html`<p>x</p>` }
+  assert.equal(pageBytes(govukPage(ctx, page)).toString('utf8'), govukPageUncached(ctx, page).value)
+})
+
+test('a page bigger than a slab, and Welsh text measured exactly near a slab’s end, come out whole', () => {
+  const ctx = contexts[0] as PageContext
+  const big = { title: 'Big', content: html`<p>${'ŵ'.repeat(70_000)}</p>` }
+  assert.equal(pageBytes(govukPage(ctx, big)).toString('utf8'), govukPageUncached(ctx, big).value)
+  for (let i = 0; i < 60; i++) {
+    const page = { title: `Page ${i}`, content: html`<p>${'â'.repeat(9_000 + i * 97)}</p>` }
+    assert.equal(pageBytes(govukPage(ctx, page)).toString('utf8'), govukPageUncached(ctx, page).value)
   }
 })

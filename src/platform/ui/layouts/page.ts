@@ -184,7 +184,8 @@ interface CompiledShell {
   holes: Hole[]
 }
 
-const shells = new Map<string, CompiledShell>()
+/** Compiled shells by key; null where the shell could not be kept and pages are rendered the plain way. */
+const shells = new Map<string, CompiledShell | null>()
 const MAX_SHELLS = 500
 
 function shellKey(ctx: PageContext, page: PageOptions): string {
@@ -193,6 +194,8 @@ function shellKey(ctx: PageContext, page: PageOptions): string {
     ctx.lang,
     ctx.assetPath,
     ctx.staff ? 's' : '',
+    // An empty nonce leaves the attribute out altogether.
+    ctx.nonce ? 'n' : '',
     page.header ? 'h' : '',
     page.mainClasses ?? '',
     ctx.feedbackUrl ?? '',
@@ -200,11 +203,12 @@ function shellKey(ctx: PageContext, page: PageOptions): string {
   ].join('\u0001')
 }
 
-function compileShell(ctx: PageContext, page: PageOptions): CompiledShell {
+function compileShell(ctx: PageContext, page: PageOptions): CompiledShell | undefined {
   const markers = (hole: Hole) => marker(HOLES.indexOf(hole))
   const rendered = shellHtml(ctx, page, {
     title: markers('title'),
-    nonce: markers('nonce'),
+    // Without a nonce the template leaves the attribute out, so there is nothing to fill.
+    nonce: ctx.nonce ? markers('nonce') : '',
     englishUrl: markers('englishUrl'),
     welshUrl: markers('welshUrl'),
     head: trustedHtml(markers('head')),
@@ -216,8 +220,16 @@ function compileShell(ctx: PageContext, page: PageOptions): CompiledShell {
   const parts: string[] = []
   const holes: Hole[] = []
   pieces.forEach((piece, i) => (i % 2 === 0 ? parts.push(piece) : holes.push(HOLES[Number(piece)] as Hole)))
+  // Each hole once, and no stray marker character left in the static text (a
+  // service name or navigation label containing one): otherwise the page is
+  // rendered the plain way, never wrongly.
+  const required = ctx.nonce ? REQUIRED_HOLES : REQUIRED_HOLES.filter((hole) => hole !== 'nonce')
+  const once = new Set(holes).size === holes.length && required.every((hole) => holes.includes(hole))
+  if (!once || parts.some((part) => part.includes('\u0002'))) return undefined
   return { parts, bytes: parts.map((part) => Buffer.from(part, 'utf8')), holes }
 }
+
+const REQUIRED_HOLES: readonly Hole[] = ['title', 'nonce', 'head', 'beforeContent', 'content']
 
 /**
  * A rendered page: the kept shell and this request's values. `value` gives
@@ -261,11 +273,12 @@ function fill(values: ShellValues, hole: Hole): string | EncodedHtml {
 export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
   const key = shellKey(ctx, page)
   let shell = shells.get(key)
-  if (!shell) {
+  if (shell === undefined) {
     if (shells.size >= MAX_SHELLS) shells.clear()
-    shell = compileShell(ctx, page)
+    shell = compileShell(ctx, page) ?? null
     shells.set(key, shell)
   }
+  if (!shell) return govukPageUncached(ctx, page)
   const values = shellValues(ctx, page)
   return new PageHtml(
     shell,
