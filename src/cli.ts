@@ -1,7 +1,7 @@
 /**
  * The `justice` command: serve, migrate, import reference data.
  *
- *   justice serve                      start the web server (as npm start does)
+ *   justice serve                      start the web server (npm start also caps the heap: see docs/operations.md)
  *   justice migrate                    run database migrations
  *   justice import <kind> [dir]        import reference data (postcodes, courts, prisons, ...)
  *   justice import all [dir]           import every kind from REFERENCE_DATA_DIR or dir

@@ -45,11 +45,17 @@ export async function serve(config: Config): Promise<JusticeApp> {
  * when the heap next fills, so under load the process would carry it on top
  * of its working set. One full collection before serving starts the heap at
  * its real size. `gc` is exposed for this one call, in a throwaway context.
+ * Node documents flags set after start-up as unsupported; this one only adds
+ * the `gc` function (to contexts created from now on, which we do not make
+ * elsewhere), and if it ever stops working the call is skipped.
  */
 function collectStartUpGarbage(): void {
-  setFlagsFromString('--expose-gc')
-  const gc = runInNewContext('gc') as (() => void) | undefined
-  gc?.()
+  try {
+    setFlagsFromString('--expose-gc')
+    ;(runInNewContext('gc') as () => void)()
+  } catch {
+    // Not available: V8 collects the garbage later, as it would have anyway.
+  }
 }
 
 /** Stops taking new connections, finishes requests in flight, closes the database, then exits. */

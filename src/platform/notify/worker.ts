@@ -98,10 +98,12 @@ async function oneProcessAtATime<T>(database: Database, start: () => Promise<T>)
   const client = await pool.connect()
   let broken: Error | undefined
   try {
+    // Waits for another process's start, but not for ever: one that hangs makes this start fail loudly.
+    await client.query(`set lock_timeout = '120s'`)
     await client.query(`select pg_advisory_lock(hashtext('justice-notify-start'))`)
     return await start()
   } finally {
-    await client.query(`select pg_advisory_unlock(hashtext('justice-notify-start'))`).catch((error: Error) => (broken = error))
+    await client.query(`select pg_advisory_unlock(hashtext('justice-notify-start')); reset lock_timeout`).catch((error: Error) => (broken = error))
     client.release(broken)
   }
 }

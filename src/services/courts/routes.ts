@@ -14,7 +14,7 @@ import { searchPage, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
-import { type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
+import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
 import { courtName, courtView, listItem, listItems } from './views.js'
 
@@ -172,7 +172,7 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     const court = index.bySlug.get(slug)
     if (!court) throw notFound()
     if (!court.displayed) return reply.page(closedCourtPage(pageContext(request), { name: courtName(court, request.lang) }))
-    return reply.page(courtPageFrom(pageContext(request), keptCourtPage(index, slug, request.lang)))
+    return reply.page(courtPageFrom(pageContext(request), keptCourtPage(index, court, request.lang)))
   })
 }
 
@@ -185,14 +185,12 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
 const keptCourtPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
 const MAX_KEPT_COURT_PAGES = 200
 
-function keptCourtPage(index: CourtIndex, slug: string, lang: Language): PageOptions {
+function keptCourtPage(index: CourtIndex, court: Court, lang: Language): PageOptions {
   let kept = keptCourtPages.get(index)
   if (!kept) keptCourtPages.set(index, (kept = new Map()))
-  const key = `${lang}:${slug}`
+  const key = `${lang}:${court.slug}`
   let options = kept.get(key)
   if (!options) {
-    const court = index.bySlug.get(slug)
-    if (!court) throw notFound()
     const rendered = courtPageOptions(lang, courtView(court, lang, index))
     options = { ...rendered, content: new EncodedHtml(rendered.content) }
     if (kept.size >= MAX_KEPT_COURT_PAGES) kept.clear()

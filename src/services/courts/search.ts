@@ -236,12 +236,6 @@ export interface NameMatch {
 export const MAX_QUERY_LENGTH = 200
 
 /**
- * Courts whose name, Welsh name, town, address, postcode or court code match
- * the query, best first. Every word typed must match something (allowing for
- * typos); words in the name count for more than words in the address; the
- * exact name comes first.
- */
-/**
  * Recent searches and their results, per index: people search for the same
  * places over and over, and a search costs more than the page that shows it.
  * A new index (an import or an edit) starts afresh, so nothing goes stale.
@@ -249,6 +243,12 @@ export const MAX_QUERY_LENGTH = 200
 const recentSearches = new WeakMap<CourtIndex, Map<string, NameMatch[]>>()
 const MAX_RECENT_SEARCHES = 500
 
+/**
+ * Courts whose name, Welsh name, town, address, postcode or court code match
+ * the query, best first. Every word typed must match something (allowing for
+ * typos); words in the name count for more than words in the address; the
+ * exact name comes first.
+ */
 export function searchByName(index: CourtIndex, query: string, limit = 50): readonly NameMatch[] {
   const q = normaliseText(query.slice(0, MAX_QUERY_LENGTH))
   if (!q) return []
