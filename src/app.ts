@@ -26,7 +26,7 @@ import type { ReferenceDataImporter } from './platform/reference-data/index.js'
 import type { JusticeService } from './platform/service.js'
 import { messageTypes as notifyMessageTypes, notifyMigrations, registerNotify, type MessageType } from './platform/notify/index.js'
 import { journeyMigrations, messageTypes as journeyMessageTypes } from './platform/journeys/index.js'
-import { kpiMigrations } from './platform/kpi/index.js'
+import { kpiMigrations, registerPerformanceDashboard } from './platform/kpi/index.js'
 import { auditMigrations } from './platform/audit/index.js'
 import { messageTypes as staffMessageTypes, registerStaff, staffMigrations } from './platform/staff/index.js'
 import { services as allServices } from './services/index.js'
@@ -104,6 +104,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   registerSite(app, { services, supportEmail: config.supportEmail, production: config.production })
   // Before any other module's routes, so its check sees every staff route.
   registerStaff(app, { config, database })
+  registerPerformanceDashboard(app, { db: database.db, serviceNames: Object.fromEntries(services.map((s) => [s.id, s.name])) })
   await registerNotify(app, { config, database, messageTypes: allMessageTypes(services), metrics })
 
   registerOpenApi(app, services.flatMap((s) => (s.openApi ? [s.openApi] : [])), VERSION)

@@ -96,6 +96,11 @@ describe('staff sign-in in Chromium', { skip }, () => {
     assert.ok(await page.isVisible('table'))
     await accessible(page, 'audit viewer in Welsh')
 
+    // The admin may read the performance dashboard too (no journeys have run in this app, so it says so).
+    await page.goto(`${server.baseUrl}/staff/performance?lang=en`)
+    assert.ok(await page.isVisible('h1:has-text("Service performance")'))
+    await accessible(page, 'performance dashboard')
+
     await page.goto(`${server.baseUrl}/staff/sign-out?lang=en`)
     await page.click('form[action="/staff/sign-out"] button')
     await page.waitForURL(/\/staff\/signed-out$/)

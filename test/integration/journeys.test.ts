@@ -14,6 +14,7 @@ import { sql } from 'kysely'
 import { Client, csrfFrom, startTestApp, testConfig, type TestApp } from '../support/app.js'
 import { createServerDatabase, databaseKinds, openTestDatabase } from '../support/databases.js'
 import { journeyProbeService } from '../support/test-journey.js'
+import { makeStaff, signIn } from '../support/staff.js'
 import { buildApp } from '../../src/app.js'
 import { openDatabase } from '../../src/platform/db/index.js'
 import { deleteExpiredDrafts } from '../../src/platform/journeys/index.js'
@@ -300,6 +301,28 @@ for (const kind of databaseKinds()) {
       const measures = await measureSatisfaction(t.database.db, 'journey-probe')
       assert.equal(measures.responses, 2)
       assert.equal(measures.satisfied, 0.5)
+    })
+
+    test('the performance dashboard shows each journey’s measures to performance analysts, in English and Welsh', async () => {
+      const analyst = new Client(t.app)
+      await signIn(analyst, await makeStaff(t.database.db, [{ role: 'performance-analyst', scope: { kind: 'all' } }]))
+      const page = await analyst.get('/staff/performance')
+      assert.equal(page.statusCode, 200)
+      assert.match(page.body, /<h1 class="govuk-heading-l">Service performance<\/h1>/)
+      assert.match(page.body, /Journey: apply/)
+      const measures = await measureJourney(t.database.db, 'journey-probe', 'apply', new Date(Date.now() - 30 * 24 * 60 * 60 * 1000))
+      assert.match(page.body, new RegExp(`Completion rate\\s*</dt>\\s*<dd class="govuk-summary-list__value">\\s*${Math.round((measures.completionRate ?? 0) * 100)}%`))
+      assert.match(page.body, /50% satisfied or very satisfied \(2 responses\)/)
+      assert.match(page.body, /Where people stopped/)
+      assert.match(page.body, /Not measured here/)
+      assert.match((await analyst.get('/staff/performance?days=7&lang=cy')).body, /<h1 class="govuk-heading-l">Perfformiad gwasanaethau<\/h1>/)
+      const views = await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'kpi.performance.view'`.execute(t.database.db)
+      assert.equal(views.rows[0]?.n, 2, 'each view is audited')
+
+      const visits = new Client(t.app)
+      await signIn(visits, await makeStaff(t.database.db, [{ role: 'visits-staff', scope: { kind: 'all' } }]))
+      assert.equal((await visits.get('/staff/performance')).statusCode, 403)
+      assert.match(location(await new Client(t.app).get('/staff/performance')), /^\/staff\/sign-in/)
     })
   })
 

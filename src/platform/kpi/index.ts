@@ -2,3 +2,4 @@
 export * from './measures.js'
 export * from './repository.js'
 export { kpiMigrations } from './migrations.js'
+export { registerPerformanceDashboard } from './routes.js'

@@ -54,14 +54,25 @@ export async function measureJourney(db: Kysely<PlatformTables>, service: string
   return journeyMeasures(runs)
 }
 
+/** Every journey that has recorded events, by service. */
+export async function measuredJourneys(db: Kysely<PlatformTables>): Promise<{ service: string; journey: string }[]> {
+  return withTables<KpiTables>(db).selectFrom('journey_events').select(['service', 'journey']).distinct().orderBy('service').orderBy('journey').execute()
+}
+
 /** Validation errors by page and field: which questions people find hard. */
-export async function validationErrorsByField(db: Kysely<PlatformTables>, service: string, journey: string): Promise<{ page: string; field: string; errors: number }[]> {
+export async function validationErrorsByField(
+  db: Kysely<PlatformTables>,
+  service: string,
+  journey: string,
+  since = new Date(0),
+): Promise<{ page: string; field: string; errors: number }[]> {
   const rows = await withTables<KpiTables>(db)
     .selectFrom('journey_events')
     .select(['page', 'field', sql<number>`count(*)::int`.as('errors')])
     .where('service', '=', service)
     .where('journey', '=', journey)
     .where('event', '=', 'validation-error')
+    .where('occurred_at', '>=', since)
     .groupBy(['page', 'field'])
     .orderBy('errors', 'desc')
     .execute()
