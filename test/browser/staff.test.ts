@@ -69,12 +69,14 @@ describe('staff sign-in in Chromium', { skip }, () => {
     assert.match((await page.textContent('main')) ?? '', /Signed in as Ffion Admin/)
     assert.ok(await page.isVisible('.moj-primary-navigation'))
     assert.ok(await page.isVisible('.moj-organisation-nav'))
+    assert.ok(await page.isVisible('.moj-header__navigation a:has-text("Ffion Admin")'), 'the header names who is signed in')
+    assert.ok(await page.isVisible('.moj-header__navigation a[href="/staff/sign-out"]'), 'and offers sign-out')
     await accessible(page, 'staff home')
 
     // Give themselves one prison.
     await page.click('.moj-primary-navigation a:has-text("Staff users")')
     await accessible(page, 'users page')
-    await page.click('a:has-text("Ffion Admin")')
+    await page.click('main a:has-text("Ffion Admin")')
     await accessible(page, 'user page')
     await page.click('a:has-text("Change roles")')
     await page.selectOption('#role', 'visits-staff')

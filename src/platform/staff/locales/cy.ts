@@ -5,7 +5,7 @@ import type { en } from './en.js'
 export const cy: Catalogue<typeof en> = {
   serviceName: 'Staff Cyfiawnder Digidol',
   organisationName: 'Y Weinyddiaeth Gyfiawnder',
-  navigation: { home: 'Hafan', users: 'Defnyddwyr staff', audit: 'Llwybr archwilio', signOut: 'Allgofnodi', label: 'Llywio staff' },
+  navigation: { home: 'Hafan', users: 'Defnyddwyr staff', audit: 'Llwybr archwilio', signOut: 'Allgofnodi', label: 'Llywio staff', account: 'Eich cyfrif' },
   organisation: { label: 'Lleoedd rydych yn gweithio iddynt', all: 'Pob llys a charchar', none: 'Dim lleoedd eto', change: 'Gweld eich lleoedd' },
   continue: 'Parhau',
   passwordToggle: {

@@ -3,7 +3,7 @@ export const en = {
   serviceName: 'Justice Digital staff',
   /** The organisation in the MOJ header, beside the crest. */
   organisationName: 'Ministry of Justice',
-  navigation: { home: 'Home', users: 'Staff users', audit: 'Audit trail', signOut: 'Sign out', label: 'Staff navigation' },
+  navigation: { home: 'Home', users: 'Staff users', audit: 'Audit trail', signOut: 'Sign out', label: 'Staff navigation', account: 'Your account' },
   organisation: { label: 'Places you work for', all: 'All courts and prisons', none: 'No places yet', change: 'See your places' },
   continue: 'Continue',
   /** The password input's show and hide button (govuk-frontend's defaults, given so Welsh pages can say them in Welsh). */

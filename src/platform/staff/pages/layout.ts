@@ -66,6 +66,10 @@ ${mojPrimaryNavigation({
       organisationLabel: { text: t.organisationName, href: '/staff' },
       serviceLabel: { text: staffCtx.service?.name, href: staffCtx.service?.url },
       assetPath: ctx.assetPath,
+      // Who is signed in, and the way out, where MOJ services put them.
+      navigation: identity
+        ? { label: t.navigation.account, items: [{ text: identity.name, href: '/staff' }, { text: t.navigation.signOut, href: '/staff/sign-out' }] }
+        : undefined,
     }),
     hasErrors: errors.length > 0,
     backLink: page.backLink,
