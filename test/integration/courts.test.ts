@@ -220,6 +220,13 @@ for (const kind of databaseKinds()) {
       assert.match(cy.body, /Aberystwyth - Canolfan Cyfiawnder/)
       assert.match(cy.body, /Y Lanfa/)
       assert.match(cy.body, /Oriau agor|Cysylltu/)
+      // Areas of law, and opening-time types, in Welsh: the data has them in English only.
+      assert.match(cy.body, /Mabwysiadu/)
+      assert.match(cy.body, /Cofrestrfa Ddosbarth yr Uchel Lys/)
+      const leedsCy = await client.get('/courts/leeds-combined-court-centre?lang=cy')
+      assert.match(leedsCy.body, /Y cownter ar agor/)
+      assert.doesNotMatch(leedsCy.body, /Counter open/)
+      assert.match((await client.get('/courts?lang=cy')).body, /<option value="Money claims">Hawliadau am arian<\/option>/)
       const noVisits = await client.get('/courts/civil-national-business-centre-cnbc?lang=en')
       assert.match(noVisits.body, /We do not provide an in-person service/)
       assert.equal((await client.get('/courts/no-such-court')).statusCode, 404)

@@ -16,7 +16,7 @@ import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
 import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
-import { courtName, courtView, listItem, listItems } from './views.js'
+import { areaOfLawName, courtName, courtView, listItem, listItems } from './views.js'
 
 /** A query parameter as one string: repeated or missing parameters do not break a page. */
 export function queryParam(request: FastifyRequest, name: string): string | undefined {
@@ -38,7 +38,7 @@ const SLUG = /^[a-z0-9][a-z0-9-]{0,150}$/
 export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTables>): void {
   app.get('/courts', async (request, reply) => {
     const index = await courtIndex(db)
-    return reply.page(startPage(pageContext(request), { areasOfLaw: index.areasOfLaw.map((a) => ({ value: a.name, text: a.displayName })) }))
+    return reply.page(startPage(pageContext(request), { areasOfLaw: index.areasOfLaw.map((a) => ({ value: a.name, text: areaOfLawName(index, a.name, request.lang) })) }))
   })
 
   app.get('/courts/search', async (request, reply) => {
@@ -56,7 +56,7 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
       const area = areaInput ? findAreaOfLaw(index, areaInput) : undefined
       const areaOfLaw = {
         value: area?.name ?? areaInput,
-        options: index.areasOfLaw.map((a) => ({ value: a.name, text: a.displayName })),
+        options: index.areasOfLaw.map((a) => ({ value: a.name, text: areaOfLawName(index, a.name, lang) })),
       }
       if (answer.kind === 'error') view = { mode: 'postcode', value, areaOfLaw, error: { field: 'postcode', text: t.errors[answer.error] } }
       else if (areaInput && !area) view = { mode: 'postcode', value, areaOfLaw, error: { field: 'area_of_law', text: t.errors.unknownAreaOfLaw } }

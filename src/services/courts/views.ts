@@ -24,7 +24,7 @@ export function listItem(court: Court, lang: Language, distanceMiles?: number | 
     address: mainAddress(court, lang),
     distanceMiles,
     inPerson: court.in_person,
-    areasOfLaw: index ? court.areas_of_law.map((a) => areaOfLawName(index, a)) : undefined,
+    areasOfLaw: index ? court.areas_of_law.map((a) => areaOfLawName(index, a, lang)) : undefined,
   }
 }
 
@@ -32,8 +32,9 @@ export function listItems(found: readonly CourtWithDistance[], lang: Language, i
   return found.map((f) => listItem(f.court, lang, f.distanceMiles, index))
 }
 
-export function areaOfLawName(index: CourtIndex, name: string): string {
-  return index.areasOfLaw.find((a) => a.name === name)?.displayName ?? name
+/** An area of law as people know it: in Welsh when we have it, else the data's display name. */
+export function areaOfLawName(index: CourtIndex, name: string, lang: Language): string {
+  return courtText(lang).names.areasOfLaw[name] ?? index.areasOfLaw.find((a) => a.name === name)?.displayName ?? name
 }
 
 export function courtView(court: Court, lang: Language, index: CourtIndex): CourtView {
@@ -60,7 +61,7 @@ export function courtView(court: Court, lang: Language, index: CourtIndex): Cour
       court.lat !== null && court.lon !== null && court.in_person
         ? `https://www.openstreetmap.org/?mlat=${court.lat.toFixed(5)}&mlon=${court.lon.toFixed(5)}#map=17/${court.lat.toFixed(5)}/${court.lon.toFixed(5)}`
         : undefined,
-    openingTimes: court.opening_times,
+    openingTimes: court.opening_times.map((o) => ({ ...o, type: courtText(lang).names.openingTypes[o.type] ?? o.type })),
     phones: court.contacts,
     emails: court.emails,
     dx: court.dx_codes,
@@ -68,7 +69,7 @@ export function courtView(court: Court, lang: Language, index: CourtIndex): Cour
     parking: court.parking,
     areasOfLaw: court.areas_of_law.map((name) => {
       const area = index.areasOfLaw.find((a) => a.name === name)
-      return { name: area?.displayName ?? name, href: area?.displayExternalLink || area?.externalLink || undefined }
+      return { name: areaOfLawName(index, name, lang), href: area?.displayExternalLink || area?.externalLink || undefined }
     }),
     courtTypes: court.court_types,
     codes: (['crown', 'county', 'magistrates', 'family', 'tribunal', 'gbs'] as const)

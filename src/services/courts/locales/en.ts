@@ -3,7 +3,13 @@ export const en = {
   serviceName: 'Find a court or tribunal',
   description: 'Find a court or tribunal in England and Wales by name, postcode or the help you need',
   /** Names of services and service areas where the data has no Welsh; English comes from the data itself. */
-  names: { services: {} as Record<string, string>, serviceAreas: {} as Record<string, string> },
+  names: {
+    services: {} as Record<string, string>,
+    serviceAreas: {} as Record<string, string>,
+    /** Areas of law and opening-time types, keyed by the data's English name. */
+    areasOfLaw: {} as Record<string, string>,
+    openingTypes: {} as Record<string, string>,
+  },
   nav: { search: 'Search', aToZ: 'A to Z', services: 'By the help you need' },
   start: {
     title: 'Find a court or tribunal',
