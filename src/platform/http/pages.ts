@@ -44,11 +44,12 @@ export function pageBytes(body: SafeHtml): Buffer {
 function shellPageBytes(page: PageHtml): Buffer {
   const { bytes } = page.shell
   const { fills } = page
-  let fixed = 0
-  for (const part of bytes) fixed += part.length
-  for (const fill of fills) if (typeof fill !== 'string') fixed += fill.bytes.length
+  let fixed = page.shell.byteLength
   let text = 0
-  for (const fill of fills) if (typeof fill === 'string') text += fill.length
+  for (const fill of fills) {
+    if (typeof fill === 'string') text += fill.length
+    else fixed += fill.bytes.length
+  }
   const size = room(fixed, text, () => fills.reduce((n: number, fill) => n + (typeof fill === 'string' ? Buffer.byteLength(fill, 'utf8') : 0), 0))
   if (size === undefined) return Buffer.from(page.value, 'utf8')
   const start = used

@@ -19,12 +19,16 @@ export function registerPerformanceDashboard(app: FastifyInstance, options: { db
     const days = (PERIODS as readonly number[]).includes(asked) ? asked : 30
     const since = new Date(Date.now() - days * DAY_MS)
     const lang = request.lang
+    const measured = await measuredJourneys(db)
+    // Satisfaction is asked per service, so it is measured once for each.
+    const services = [...new Set(measured.map((m) => m.service))]
+    const satisfaction = new Map(await Promise.all(services.map(async (service) => [service, await measureSatisfaction(db, service, since)] as const)))
     const journeys = await Promise.all(
-      (await measuredJourneys(db)).map(async ({ service, journey }) => ({
+      measured.map(async ({ service, journey }) => ({
         serviceName: serviceNames[service]?.[lang] ?? service,
         journey,
         measures: await measureJourney(db, service, journey, since),
-        satisfaction: await measureSatisfaction(db, service, since),
+        satisfaction: satisfaction.get(service)!,
         errors: await validationErrorsByField(db, service, journey, since),
       })),
     )

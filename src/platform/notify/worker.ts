@@ -6,7 +6,6 @@
  * gives each job to one of them, and the lease keeps a second from sending a
  * message whose first worker is still busy with it.
  */
-import { sql } from 'kysely'
 import PgBoss from 'pg-boss'
 import type { NotifyConfig } from '../../config.js'
 import type { Database } from '../db/index.js'
@@ -65,7 +64,8 @@ export async function deliverMessage(
 
 /**
  * Creating a queue creates a partition of pg-boss's job table; two processes
- * starting together would deadlock doing it at once, so they take turns.
+ * starting together would deadlock doing it at once, so this runs under
+ * oneProcessAtATime with pg-boss's own start.
  */
 async function setUpQueues(database: Database, config: NotifyConfig): Promise<void> {
   const sendQueue: PgBoss.Queue = {
@@ -76,7 +76,6 @@ async function setUpQueues(database: Database, config: NotifyConfig): Promise<vo
     expireInSeconds: config.expireSeconds,
   }
   await database.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext('justice-notify-queues'))`.execute(trx)
     // Never started: it only runs pg-boss's queue statements in this transaction.
     const setUp = new PgBoss({ db: kyselyBossDb(trx), schema: SCHEMA })
     await setUp.createQueue(SEND_QUEUE, sendQueue)
@@ -86,11 +85,13 @@ async function setUpQueues(database: Database, config: NotifyConfig): Promise<vo
 }
 
 /**
+ * Processes starting together take turns to set up pg-boss and our queues.
  * pg-boss installs its tables under its own advisory lock, but a second
  * process that waited for that lock can still read the catalogue as it was
- * and fail creating the schema the first has just made. Starting under a lock
- * taken before pg-boss's transaction begins means the second process sees
- * the first's tables and installs nothing. PGlite belongs to one process.
+ * and fail creating the schema the first has just made; and two processes
+ * creating a queue's partition at once deadlock. Under a lock taken before
+ * either begins, the second process finds everything made and makes nothing.
+ * PGlite belongs to one process.
  */
 async function oneProcessAtATime<T>(database: Database, start: () => Promise<T>): Promise<T> {
   const pool = database.pool
@@ -135,8 +136,10 @@ export async function startNotifyQueue(
     ...(work ? { cronMonitorIntervalSeconds: 30 } : {}),
   })
   boss.on('error', (error: Error) => log.error(`notify queue: ${error.message}`))
-  await oneProcessAtATime(database, () => boss.start())
-  await setUpQueues(database, config)
+  await oneProcessAtATime(database, async () => {
+    await boss.start()
+    await setUpQueues(database, config)
+  })
 
   if (work) {
     const provider = options.provider ?? providerFor(config)

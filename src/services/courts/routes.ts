@@ -14,7 +14,7 @@ import { searchPage, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
-import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
+import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, remember, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
 import { areaOfLawName, courtName, courtView, listItem, listItems } from './views.js'
 
@@ -183,18 +183,12 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
  * then sent by copying bytes. At most 200 are kept at once (a few MB).
  */
 const keptCourtPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
-const MAX_KEPT_COURT_PAGES = 200
 
 function keptCourtPage(index: CourtIndex, court: Court, lang: Language): PageOptions {
   let kept = keptCourtPages.get(index)
   if (!kept) keptCourtPages.set(index, (kept = new Map()))
-  const key = `${lang}:${court.slug}`
-  let options = kept.get(key)
-  if (!options) {
+  return remember(kept, `${lang}:${court.slug}`, 200, () => {
     const rendered = courtPageOptions(lang, courtView(court, lang, index))
-    options = { ...rendered, content: new EncodedHtml(rendered.content) }
-    if (kept.size >= MAX_KEPT_COURT_PAGES) kept.clear()
-    kept.set(key, options)
-  }
-  return options
+    return { ...rendered, content: new EncodedHtml(rendered.content) }
+  })
 }

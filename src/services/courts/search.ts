@@ -81,6 +81,8 @@ export interface CourtIndex {
   postings: ReadonlyMap<string, readonly (readonly [number, number])[]>
   /** Recent typed words and the vocabulary words they match: popular searches repeat. */
   wordCache: Map<string, ReadonlyMap<string, number>>
+  /** Recent name searches and their results: a search costs more than the page that shows it. */
+  searchCache: Map<string, readonly NameMatch[]>
   builtAt: Date
 }
 
@@ -191,6 +193,7 @@ export function buildCourtIndex(data: CourtData, builtAt = new Date()): CourtInd
     vocabulary: [...new Set(open.flatMap((c) => [...c.nameTokens, ...c.otherTokens]))],
     postings: buildPostings(open),
     wordCache: new Map(),
+    searchCache: new Map(),
     builtAt,
   }
 }
@@ -211,19 +214,32 @@ function buildPostings(open: readonly IndexedCourt[]): Map<string, [number, numb
 }
 
 const WORD_CACHE_SIZE = 2000
+const SEARCH_CACHE_SIZE = 500
+
+/**
+ * The value kept under `key`, made and kept if there is none; past `max`
+ * entries the oldest goes. The index's caches live on the index, so a new
+ * index (an import or an edit) starts afresh and nothing goes stale.
+ */
+export function remember<V>(cache: Map<string, V>, key: string, max: number, make: () => V): V {
+  const kept = cache.get(key)
+  if (kept !== undefined) return kept
+  const made = make()
+  if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+  cache.set(key, made)
+  return made
+}
 
 /** The vocabulary words a typed word matches, with how well (see wordMatch). */
 function matchingWords(index: CourtIndex, word: string): ReadonlyMap<string, number> {
-  const cached = index.wordCache.get(word)
-  if (cached) return cached
-  const found = new Map<string, number>()
-  for (const t of index.vocabulary) {
-    const m = wordMatch(word, t)
-    if (m > 0) found.set(t, m)
-  }
-  if (index.wordCache.size >= WORD_CACHE_SIZE) index.wordCache.delete(index.wordCache.keys().next().value as string)
-  index.wordCache.set(word, found)
-  return found
+  return remember(index.wordCache, word, WORD_CACHE_SIZE, () => {
+    const found = new Map<string, number>()
+    for (const t of index.vocabulary) {
+      const m = wordMatch(word, t)
+      if (m > 0) found.set(t, m)
+    }
+    return found
+  })
 }
 
 // ---------------------------------------------------------------- by name
@@ -236,14 +252,6 @@ export interface NameMatch {
 export const MAX_QUERY_LENGTH = 200
 
 /**
- * Recent searches and their results, per index: people search for the same
- * places over and over, and a search costs more than the page that shows it.
- * A new index (an import or an edit) starts afresh, so nothing goes stale.
- */
-const recentSearches = new WeakMap<CourtIndex, Map<string, NameMatch[]>>()
-const MAX_RECENT_SEARCHES = 500
-
-/**
  * Courts whose name, Welsh name, town, address, postcode or court code match
  * the query, best first. Every word typed must match something (allowing for
  * typos); words in the name count for more than words in the address; the
@@ -253,16 +261,7 @@ export function searchByName(index: CourtIndex, query: string, limit = 50): read
   const q = normaliseText(query.slice(0, MAX_QUERY_LENGTH))
   if (!q) return []
   const compact = query.toUpperCase().replace(/[^A-Z0-9]/g, '')
-  let recent = recentSearches.get(index)
-  if (!recent) recentSearches.set(index, (recent = new Map()))
-  const key = `${limit}\u0000${q}\u0000${compact}`
-  let matches = recent.get(key)
-  if (!matches) {
-    matches = rankByName(index, q, compact, limit)
-    if (recent.size >= MAX_RECENT_SEARCHES) recent.clear()
-    recent.set(key, matches)
-  }
-  return matches
+  return remember(index.searchCache, `${limit}\u0000${q}\u0000${compact}`, SEARCH_CACHE_SIZE, () => rankByName(index, q, compact, limit))
 }
 
 function rankByName(index: CourtIndex, q: string, compact: string, limit: number): NameMatch[] {

@@ -72,7 +72,7 @@ interface ShellValues {
   welshUrl: string
   head: SafeHtml | undefined
   header: SafeHtml | undefined
-  beforeContent: SafeHtml | string
+  beforeContent: SafeHtml
   content: SafeHtml
 }
 
@@ -155,7 +155,7 @@ function shellValues(ctx: PageContext, page: PageOptions): ShellValues {
     welshUrl: languageUrl(ctx.url, 'cy'),
     head: page.head,
     header: page.header,
-    beforeContent: page.beforeContent ? html`${backLink}${page.beforeContent}` : backLink,
+    beforeContent: html`${backLink}${page.beforeContent}`,
     content: page.content,
   }
 }
@@ -180,6 +180,8 @@ interface CompiledShell {
   /** Static text between the holes, as text and as UTF-8. */
   parts: string[]
   bytes: Buffer[]
+  /** The UTF-8 bytes of all the static text. */
+  byteLength: number
   /** Which value fills each hole, in order. */
   holes: Hole[]
 }
@@ -226,7 +228,8 @@ function compileShell(ctx: PageContext, page: PageOptions): CompiledShell | unde
   const required = ctx.nonce ? REQUIRED_HOLES : REQUIRED_HOLES.filter((hole) => hole !== 'nonce')
   const once = new Set(holes).size === holes.length && required.every((hole) => holes.includes(hole))
   if (!once || parts.some((part) => part.includes('\u0002'))) return undefined
-  return { parts, bytes: parts.map((part) => Buffer.from(part, 'utf8')), holes }
+  const bytes = parts.map((part) => Buffer.from(part, 'utf8'))
+  return { parts, bytes, byteLength: bytes.reduce((n, b) => n + b.length, 0), holes }
 }
 
 const REQUIRED_HOLES: readonly Hole[] = ['title', 'nonce', 'head', 'beforeContent', 'content']
@@ -262,9 +265,8 @@ function fill(values: ShellValues, hole: Hole): string | EncodedHtml {
       return escapeHtml(values[hole])
     case 'head':
     case 'header':
-      return values[hole]?.value ?? ''
     case 'beforeContent':
-      return typeof values.beforeContent === 'string' ? escapeHtml(values.beforeContent) : values.beforeContent.value
+      return values[hole]?.value ?? ''
     case 'content':
       return values.content instanceof EncodedHtml ? values.content : values.content.value
   }
