@@ -18,7 +18,7 @@ import { makeStaff, signIn } from '../support/staff.js'
 import { buildApp } from '../../src/app.js'
 import { openDatabase } from '../../src/platform/db/index.js'
 import { deleteExpiredDrafts } from '../../src/platform/journeys/index.js'
-import { measureJourney, measureSatisfaction, validationErrorsByField } from '../../src/platform/kpi/index.js'
+import { measureJourney, measureSatisfaction, validationErrorsByField, writeCountedEvents } from '../../src/platform/kpi/index.js'
 
 const location = (r: { headers: Record<string, unknown> }) => r.headers.location as string
 const yearsAgo = (n: number) => String(new Date().getFullYear() - n)
@@ -40,6 +40,24 @@ async function answerAll(client: Client, visited: 'yes' | 'no' = 'no', name = 'A
 
 async function chooseSlot(client: Client, slot: string): Promise<string> {
   return location(await client.submit('/apply/visit-time', { slot }))
+}
+
+/**
+ * The same visitor's next request served by another web process on the same
+ * database, which has kept nothing for them (kept.ts). A change made behind the
+ * app's back (an expiry set in SQL) is what any process that has not served them
+ * lately sees.
+ */
+async function inAnotherProcess<T>(t: TestApp, client: Client, act: (client: Client) => Promise<T>): Promise<T> {
+  const other = await buildApp(t.config, { database: t.database, logger: false, services: [journeyProbeService()] })
+  const there = new Client(other.app)
+  for (const [name, value] of client.cookies) there.cookies.set(name, value)
+  try {
+    return await act(there)
+  } finally {
+    for (const [name, value] of there.cookies) client.cookies.set(name, value)
+    await other.app.close()
+  }
 }
 
 async function applications(t: TestApp): Promise<{ reference: string; answers: Record<string, unknown> }[]> {
@@ -242,6 +260,29 @@ for (const kind of databaseKinds()) {
       assert.ok(days > 29 && days <= 30, `expires in ${days} days`)
     })
 
+    test('a page shown again uses the draft its process kept, and any change elsewhere is seen', async () => {
+      const client = new Client(t.app)
+      await client.submit('/apply/name', { name: 'Kept Person' })
+      const stamp = client.cookies.get('jd_draft')
+      assert.ok(stamp, 'the change kept its draft and set the stamp')
+      // Behind the app's back, so only a read of the row could show it.
+      await sql`update journey_drafts set form = jsonb_set(form, '{name,name}', '"Changed In SQL"') where answers->'name'->>'name' = 'Kept Person'`.execute(t.database.db)
+      assert.match((await client.get('/apply/name')).body, /value="Kept Person"/, 'the kept draft, no read')
+      client.cookies.delete('jd_draft')
+      assert.match((await client.get('/apply/name')).body, /value="Changed In SQL"/, 'no stamp: the row is read')
+      assert.ok(client.cookies.get('jd_draft') && client.cookies.get('jd_draft') !== stamp, 'and kept under a new stamp')
+
+      // Another process changes the answer: its stamp replaces this process's, so this process reads the row.
+      await inAnotherProcess(t, client, async (there) => {
+        assert.equal(location(await there.submit('/apply/name', { name: 'Changed Elsewhere' })), '/apply/date-of-birth')
+      })
+      assert.match((await client.get('/apply/name')).body, /value="Changed Elsewhere"/)
+      // A change that keeps nothing (a rejected answer re-shown) clears the stamp.
+      const refused = await client.submit('/apply/date-of-birth', { 'dob-day': '40', 'dob-month': '1', 'dob-year': '1990' })
+      assert.equal(refused.statusCode, 200)
+      assert.equal(client.cookies.has('jd_draft'), false)
+    })
+
     test('when the session ends nothing is lost: the answers resume in a new session; keep-alive extends it', async () => {
       const client = new Client(t.app)
       await client.submit('/apply/name', { name: 'Timed Out' })
@@ -250,13 +291,15 @@ for (const kind of databaseKinds()) {
       const alive = await client.post('/apply/keep-alive', {}, { 'x-csrf-token': csrfFrom(page.body) })
       assert.deepEqual(alive.json(), { seconds: 1800 })
 
-      const cookie = [...client.cookies.values()][0]!.split('.')[0]!
+      const cookie = client.cookies.get('jd_session')!.split('.')[0]!
       await sql`update sessions set expires_at = now() - interval '1 minute' where id = ${cookie}`.execute(t.database.db)
-      assert.equal(location(await client.get('/apply/date-of-birth')), '/apply/session-ended')
-      const ended = await client.get('/apply/session-ended')
-      assert.match(ended.body, /Your session has ended/)
-      assert.equal(location(await client.submit('/apply/session-ended', {})), '/apply/date-of-birth')
-      assert.notEqual([...client.cookies.values()][0]!.split('.')[0], cookie, 'a new session id')
+      await inAnotherProcess(t, client, async (there) => {
+        assert.equal(location(await there.get('/apply/date-of-birth')), '/apply/session-ended')
+        const ended = await there.get('/apply/session-ended')
+        assert.match(ended.body, /Your session has ended/)
+        assert.equal(location(await there.submit('/apply/session-ended', {})), '/apply/date-of-birth')
+      })
+      assert.notEqual(client.cookies.get('jd_session')!.split('.')[0], cookie, 'a new session id')
       assert.match((await client.get('/apply/name')).body, /value="Timed Out"/)
     })
 
@@ -265,7 +308,7 @@ for (const kind of databaseKinds()) {
       await client.submit('/apply/name', { name: 'Expiring' })
       await sql`update journey_drafts set expires_at = now() - interval '1 second' where answers->'name'->>'name' = 'Expiring'`.execute(t.database.db)
       assert.ok((await deleteExpiredDrafts(t.database.db)) >= 1)
-      assert.equal(location(await client.get('/apply/date-of-birth')), '/apply/name')
+      assert.equal(location(await inAnotherProcess(t, client, (there) => there.get('/apply/date-of-birth'))), '/apply/name')
     })
 
     test('a journey staff complete for someone counts as assisted, against digital take-up', async () => {
@@ -276,6 +319,7 @@ for (const kind of databaseKinds()) {
       assert.equal(await chooseSlot(staff, 'thu-am'), '/apply/check-your-answers')
       const check = await staff.get('/apply/check-your-answers')
       await staff.post('/apply/check-your-answers', { _csrf: csrfFrom(check.body), draft: /name="draft" value="([^"]+)"/.exec(check.body)![1]! })
+      await writeCountedEvents(t.database.db)
       const events = await sql<{ event: string; channel: string }>`select event, channel from journey_events where run_id = (select run_id from journey_drafts where reference is not null order by submitted_at desc limit 1)`.execute(t.database.db)
       assert.ok(events.rows.length > 5)
       assert.ok(events.rows.every((e) => e.channel === 'assisted'))

@@ -16,7 +16,7 @@ import { pageContext } from '../http/pages.js'
 import { csrfToken, ensureSession } from '../http/session.js'
 import type { SummaryListRow } from '../ui/govuk/index.js'
 import type { PageContext } from '../ui/layouts/page.js'
-import { recordJourneyEvents, recordSatisfaction, type JourneyEvent } from '../kpi/repository.js'
+import { countJourneyEvents, recordJourneyEvents, recordSatisfaction, writeCountedEvents, type JourneyEvent } from '../kpi/repository.js'
 import { email as emailField, fieldErrors, firstValue, formSchema, lowerFirst, type FieldError, type FormValues } from './fields.js'
 import { AnswerRejected, CHECK_ANSWERS, titleText, type AnswerPage, type Channel, type CustomPage, type Journey, type PageMap } from './journey.js'
 import { afterAnswer, answersOnPath, isReachable, previousPage, walk } from './walk.js'
@@ -24,6 +24,7 @@ import { questionView } from './view.js'
 import { journeyText } from './text.js'
 import * as repo from './repository.js'
 import type { Draft } from './repository.js'
+import { DRAFT_COOKIE, KeptDrafts } from './kept.js'
 import { sendSaveLink } from './save-link.js'
 import {
   checkAnswersView,
@@ -91,7 +92,13 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     pageContext(request, { service: { name: options.service.name[request.lang], url: options.service.url } })
   const channelOf = (request: FastifyRequest): Channel => options.channel?.(request) ?? 'digital'
   const expiry = (saved: boolean) => new Date(Date.now() + (saved ? savedMs : unsavedMs))
-  const timeout = (): TimeoutModel => ({ seconds: Math.round(sessionMs / 1000), extendUrl: `${prefix}/keep-alive`, endedUrl: `${prefix}/session-ended` })
+  const kept = new KeptDrafts()
+  // The warning counts down from when the session really ends: it is extended at most once a minute.
+  const timeout = (request: FastifyRequest): TimeoutModel => {
+    const now = Date.now()
+    const ends = request.sessionId ? kept.sessionEnds(request.sessionId, now) : undefined
+    return { seconds: Math.round(((ends ?? now + sessionMs) - now) / 1000), extendUrl: `${prefix}/keep-alive`, endedUrl: `${prefix}/session-ended` }
+  }
   const event = (request: FastifyRequest, draft: Draft | undefined, kind: JourneyEvent['event'], page?: string, field?: string): JourneyEvent => ({
     service: journey.service,
     journey: journey.id,
@@ -102,18 +109,50 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     channel: draft?.channel ?? channelOf(request),
   })
 
-  async function sessionDraft(request: FastifyRequest): Promise<Draft | undefined> {
-    if (!request.sessionId) return undefined
-    return repo.findSessionDraft(db, request.sessionId, journey.service, journey.id)
+  /**
+   * The session's draft. A page shown uses the draft this process kept, when
+   * the browser's stamp says it is still the latest (kept.ts); a change always
+   * reads the database.
+   */
+  async function sessionDraft(request: FastifyRequest, reply: FastifyReply): Promise<Draft | undefined> {
+    const sessionId = request.sessionId
+    if (!sessionId) return undefined
+    const showing = request.method === 'GET' || request.method === 'HEAD'
+    if (showing) {
+      const found = kept.find(sessionId, request.cookies[DRAFT_COOKIE], Date.now())
+      if (found) return found.draft
+    }
+    const draft = await repo.findSessionDraft(db, sessionId, journey.service, journey.id)
+    if (showing) keepDraft(request, reply, draft)
+    return draft
+  }
+
+  /** Replies to changes that kept what they wrote, or changed nothing: the onSend hook forgets the draft for any other change. */
+  const settled = new WeakSet<FastifyReply>()
+
+  /** Keeps the draft as the database now holds it, and gives the browser its stamp. */
+  function keepDraft(request: FastifyRequest, reply: FastifyReply, draft: Draft | undefined): void {
+    if (!request.sessionId) return
+    const stamp = kept.keep(request.sessionId, draft, Date.now())
+    reply.setCookie(DRAFT_COOKIE, stamp, { path: prefix, httpOnly: true, sameSite: 'lax', secure: request.server.sessionKeys.secure })
+    settled.add(reply)
   }
 
   /** True when the session holding an open draft has ended; otherwise keeps it alive. */
   async function sessionEnded(draft: Draft | undefined, request: FastifyRequest): Promise<boolean> {
     if (!draft || draft.status !== 'open' || !request.sessionId) return false
+    const now = Date.now()
+    if (kept.sessionEnds(request.sessionId, now) !== undefined) return false
     const ends = await repo.sessionExpiry(db, request.sessionId)
-    if (!ends || ends.getTime() <= Date.now()) return true
-    await repo.touchSession(db, request.sessionId, sessionMs)
+    if (!ends || ends.getTime() <= now) return true
+    await extendSession(request.sessionId)
     return false
+  }
+
+  async function extendSession(sessionId: string): Promise<void> {
+    const now = Date.now()
+    const ends = await repo.touchSession(db, sessionId, sessionMs)
+    kept.extended(sessionId, ends.getTime(), now)
   }
 
   const openAnswers = (draft: Draft | undefined): Record<string, unknown> => (draft?.status === 'open' ? draft.answers : {})
@@ -162,7 +201,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
         questions,
         continueText: page.continueText?.[lang],
         saveForLater: journey.saveAndReturn !== false,
-        timeout: draft?.status === 'open' ? timeout() : undefined,
+        timeout: draft?.status === 'open' ? timeout(request) : undefined,
       }),
     )
   }
@@ -172,28 +211,37 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   const routeOptions = { config: options.routeConfig ?? {} }
 
   // Journey pages hold what people typed: never keep them in a shared or back-button cache.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('cache-control', 'no-store')
+    // A change that did not keep what it wrote: forget the kept draft, and the stamp, which another process may know too.
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !settled.has(reply) && request.sessionId) {
+      kept.forget(request.sessionId)
+      if (request.cookies[DRAFT_COOKIE]) reply.clearCookie(DRAFT_COOKIE, { path: prefix })
+    }
     return payload
+  })
+  // Counts wait a moment before they are written (countJourneyEvents): write them before the database closes.
+  app.addHook('preClose', async () => {
+    await writeCountedEvents(db)
   })
 
   for (const key of journey.order) {
     const page = pages[key]!
 
     app.get(`/${page.path}`, routeOptions, async (request, reply) => {
-      const draft = await sessionDraft(request)
+      const draft = await sessionDraft(request, reply)
       if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
       const w = walk(journey, openAnswers(draft))
       if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
       const open = draft?.status === 'open' ? draft : undefined
-      if (request.method === 'GET') await recordJourneyEvents(db, [event(request, open, 'page-viewed', key)])
+      if (request.method === 'GET') countJourneyEvents(db, [event(request, open, 'page-viewed', key)])
       return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
     })
 
     app.post(`/${page.path}`, routeOptions, async (request, reply) => {
       const lang = request.lang
       const changing = (request.query as Record<string, unknown>).change === '1'
-      let draft = await sessionDraft(request)
+      let draft = await sessionDraft(request, reply)
       if (draft?.status !== 'open') draft = undefined
       const ended = await sessionEnded(draft, request)
       const w = walk(journey, openAnswers(draft))
@@ -207,8 +255,8 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
           channel: channelOf(request),
           expiresAt: expiry(false),
         })
-        await repo.touchSession(db, draft.session_id as string, sessionMs)
-        await recordJourneyEvents(db, [event(request, draft, 'started')])
+        await extendSession(draft.session_id as string)
+        countJourneyEvents(db, [event(request, draft, 'started')])
       }
       let answers = { ...draft.answers }
       let saved = { ...draft.form } as Record<string, FormValues>
@@ -218,7 +266,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
         const updated = page.kind === 'custom' ? (page as CustomPage).action?.(action, form) : undefined
         saved[key] = updated ?? form
         delete answers[key]
-        await repo.updateDraft(db, draft.id, { answers, form: saved, expiresAt: expiry(draft.saved) })
+        keepDraft(request, reply, await repo.updateDraft(db, draft.id, { answers, form: saved, expiresAt: expiry(draft.saved) }))
         return redirect(reply, `${url(key)}${changing ? '?change=1' : ''}`)
       }
 
@@ -226,6 +274,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       let errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error)
       if (parsed.success) {
         const value = parsed.data as unknown
+        let written: Draft | undefined
         errors = await database.db.transaction().execute(async (trx) => {
           const locked = await repo.lockDraft(trx, draft!.id)
           if (!locked || locked.status !== 'open') return []
@@ -235,9 +284,11 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
           // From the locked row, so an answer saved meanwhile in another tab is kept.
           answers = { ...locked.answers, [key]: value }
           saved = { ...(locked.form as Record<string, FormValues>), [key]: form }
-          await repo.updateDraft(trx, locked.id, { answers, form: saved, expiresAt: expiry(locked.saved) })
+          written = await repo.updateDraft(trx, locked.id, { answers, form: saved, expiresAt: expiry(locked.saved) })
           return []
         })
+        // Kept only once committed.
+        if (written) keepDraft(request, reply, written)
       }
       if (errors.length === 0) {
         if (action === 'save') return redirect(reply, `${prefix}/save`)
@@ -249,16 +300,16 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
         // Saving for later keeps what was typed even when it is not valid yet; the page asks again on return.
         delete answers[key]
         saved[key] = form
-        await repo.updateDraft(db, draft.id, { answers, form: saved, expiresAt: expiry(draft.saved) })
+        keepDraft(request, reply, await repo.updateDraft(db, draft.id, { answers, form: saved, expiresAt: expiry(draft.saved) }))
         return redirect(reply, `${prefix}/save`)
       }
-      await recordJourneyEvents(db, errors.map((e) => event(request, draft, 'validation-error', key, e.field)))
+      countJourneyEvents(db, errors.map((e) => event(request, draft, 'validation-error', key, e.field)))
       return renderPage(request, reply, key, draft, form, errors)
     })
   }
 
   app.get('/', routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     return redirect(reply, url(walk(journey, openAnswers(draft)).firstUnanswered))
   })
 
@@ -290,19 +341,19 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
         declaration: journey.checkAnswers?.declaration?.(lang),
         submitText: journey.checkAnswers?.submitText?.[lang],
         errors: [],
-        timeout: timeout(),
+        timeout: timeout(request),
       }),
     )
   }
 
   app.get(`/${checkPath}`, routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     if (!draft) return redirect(reply, url(journey.order[0]!))
     if (draft.status === 'submitted') return redirect(reply, `${prefix}/${confirmationPath}`)
     if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
     const w = walk(journey, draft.answers)
     if (!w.complete) return redirect(reply, url(w.firstUnanswered))
-    if (request.method === 'GET') await recordJourneyEvents(db, [event(request, draft, 'page-viewed', CHECK_ANSWERS)])
+    if (request.method === 'GET') countJourneyEvents(db, [event(request, draft, 'page-viewed', CHECK_ANSWERS)])
     return renderCheckAnswers(request, reply, draft)
   })
 
@@ -345,7 +396,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   }
 
   app.get(`/${confirmationPath}`, routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     if (!draft || draft.status !== 'submitted' || !draft.reference) return redirect(reply, url(journey.order[0]!))
     const lang = request.lang
     return reply.page(
@@ -361,7 +412,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
 
   // Save and come back later.
   app.get('/save', routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
     const w = walk(journey, draft.answers)
     return reply.page(saveView({ ctx: ctxFor(request), backHref: url(w.firstUnanswered), csrf: csrfToken(request, reply), email: '', errors: [] }))
@@ -369,7 +420,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
 
   app.post('/save', routeOptions, async (request, reply) => {
     const lang = request.lang
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
     const { form } = formOf(request)
     const parsed = formSchema({ email: emailField(lang, { required: { en: 'Enter your email address', cy: 'Rhowch eich cyfeiriad e-bost' } }) }).safeParse(form)
@@ -405,7 +456,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   })
 
   app.get('/saved', routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     if (!draft || draft.status !== 'open' || !draft.saved) return redirect(reply, url(journey.order[0]!))
     return reply.page(savedView(ctxFor(request), formatDate(new Date(draft.expires_at), request.lang)))
   })
@@ -427,6 +478,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   app.post('/return/:token', routeOptions, async (request, reply) => {
     const { token } = request.params as { token: string }
     // A new session: whoever held the old one (a shared computer) cannot see the restored answers.
+    if (request.sessionId) kept.forget(request.sessionId)
     request.sessionId = undefined
     const sessionId = ensureSession(request, reply)
     const draftId = await db.transaction().execute(async (trx) => {
@@ -445,29 +497,32 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
 
   // Session timeout: the warning's "stay" button, and where an ended session lands.
   app.post('/keep-alive', routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
+    // Extending the session changes no answer: what is kept stays true.
+    settled.add(reply)
     if (!draft || !request.sessionId || draft.status !== 'open') return reply.code(204).send()
     const ends = await repo.sessionExpiry(db, request.sessionId)
     if (!ends || ends.getTime() <= Date.now()) return reply.code(409).send({ ended: true })
-    await repo.touchSession(db, request.sessionId, sessionMs)
+    await extendSession(request.sessionId)
     return reply.send({ seconds: Math.round(sessionMs / 1000) })
   })
 
   app.get('/session-ended', routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
     const t = journeyText(request.lang).timeout
     return reply.page(messageView(ctxFor(request), { title: t.endedTitle, body: t.endedBody, button: { text: t.resume, csrf: csrfToken(request, reply) } }))
   })
 
   app.post('/session-ended', routeOptions, async (request, reply) => {
-    const draft = await sessionDraft(request)
+    const draft = await sessionDraft(request, reply)
     if (!draft || draft.status !== 'open') return redirect(reply, url(journey.order[0]!))
     // A fresh session id, as at sign-in: the old one is finished with.
+    kept.forget(draft.session_id as string)
     request.sessionId = undefined
     const sessionId = ensureSession(request, reply)
     await repo.bindDraftToSession(db, draft.id, sessionId)
-    await repo.touchSession(db, sessionId, sessionMs)
+    await extendSession(sessionId)
     return redirect(reply, url(walk(journey, draft.answers).firstUnanswered))
   })
 

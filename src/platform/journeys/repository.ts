@@ -59,12 +59,13 @@ export async function createDraft(
     .executeTakeFirstOrThrow()
 }
 
+/** Saves answers; returns the draft as it now is. */
 export async function updateDraft(
   db: Db,
   id: string,
   change: { answers: Record<string, unknown>; form: Record<string, unknown>; expiresAt: Date; saved?: boolean },
-): Promise<void> {
-  await tables(db)
+): Promise<Draft | undefined> {
+  return tables(db)
     .updateTable('journey_drafts')
     .set({
       answers: JSON.stringify(change.answers),
@@ -74,7 +75,8 @@ export async function updateDraft(
       ...(change.saved !== undefined ? { saved: change.saved } : {}),
     })
     .where('id', '=', id)
-    .execute()
+    .returningAll()
+    .executeTakeFirst()
 }
 
 /** Marks a draft submitted and forgets its answers: the service's own record now holds them. */

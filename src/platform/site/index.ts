@@ -5,6 +5,7 @@ import { pageContext } from '../http/pages.js'
 import { platformText } from '../i18n/platform.js'
 import { SESSION_COOKIE } from '../http/session.js'
 import { LANGUAGE_COOKIE } from '../http/language.js'
+import { DRAFT_COOKIE } from '../journeys/kept.js'
 import { homePage } from './pages/home.js'
 import { accessibilityPage, contactPage, cookiesPage, privacyPage } from './pages/information.js'
 
@@ -24,6 +25,7 @@ export function registerSite(app: FastifyInstance, options: { services: readonly
     return reply.page(
       cookiesPage(pageContext(request), [
         { name: options.production ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, purpose: t.sessionPurpose, expires: t.sessionExpires },
+        { name: DRAFT_COOKIE, purpose: t.draftPurpose, expires: t.sessionExpires },
         { name: LANGUAGE_COOKIE, purpose: t.langPurpose, expires: t.langExpires },
       ]),
     )

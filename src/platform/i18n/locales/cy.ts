@@ -48,6 +48,7 @@ export const cy: Catalogue<PlatformMessages> = {
     expires: 'Yn dod i ben',
     sessionPurpose: 'Yn cadw eich cynnydd drwy wasanaeth ac yn diogelu eich ffurflenni rhag cael eu cyflwyno gan wefan arall. Mae’n dal dynodydd ar hap a dim byd amdanoch chi.',
     sessionExpires: 'Pan fyddwch yn cau eich porwr',
+    draftPurpose: 'Yn dweud wrth y gwasanaeth pa gopi o’ch atebion a gadwodd ddiwethaf, fel y gall eu dangos eto heb chwilio amdanynt. Mae’n dal cod ar hap a dim byd amdanoch chi.',
     langPurpose: 'Yn cofio’r iaith a ddewisoch, Cymraeg neu Saesneg',
     langExpires: '1 flwyddyn',
   },

@@ -45,6 +45,7 @@ export const en = {
     expires: 'Expires',
     sessionPurpose: 'Keeps your progress through a service and protects your forms from being submitted by another website. It holds a random identifier and nothing about you.',
     sessionExpires: 'When you close your browser',
+    draftPurpose: 'Tells the service which copy of your answers it last saved, so it can show them again without looking them up. It holds a random code and nothing about you.',
     langPurpose: 'Remembers the language you chose, English or Welsh',
     langExpires: '1 year',
   },
