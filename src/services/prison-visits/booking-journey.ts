@@ -23,7 +23,7 @@ import {
   type FieldError,
   type FormValues,
 } from '../../platform/journeys/index.js'
-import { html } from '../../platform/ui/html.js'
+import { html, type SafeHtml } from '../../platform/ui/html.js'
 import { govukInput, govukButton, govukFieldset, govukDateInput } from '../../platform/ui/govuk/index.js'
 import { databasePrisonerRegister } from './prisoner-register.js'
 import { book, currentHold, findPrison, holdPlace, listPrisons, sessionAvailability, workingCalendar, type Db, type Prison } from './repository.js'
@@ -54,6 +54,13 @@ export const prisonNames = new Map<string, { en: string; cy: string }>()
 export function rememberPrisonNames(prisons: readonly Prison[]): void {
   for (const p of prisons) prisonNames.set(p.code, { en: p.name, cy: p.nameCy ?? p.name })
 }
+
+/**
+ * The prison question by language, answer and error, for each read of the
+ * prison list: its 120 options cost more to render than the rest of the page,
+ * and change only when the list does (every minute at most, see listPrisons).
+ */
+const prisonQuestions = new WeakMap<readonly Prison[], Map<string, SafeHtml>>()
 
 export function prettyDate(d: IsoDate, lang: Language): string {
   return formatDateWithDay(new Date(`${d}T12:00:00Z`), lang)
@@ -193,21 +200,32 @@ export function bookingJourney(settings: PrisonVisitsSettings, baseUrl: string, 
           formSchema({ prison: z.string().regex(/^[A-Z]{3}$/, visitText(lang).prison.required) }).transform((v) => ({ ...v, lang })),
         load: async ({ db }) => {
           const prisons = await listPrisons(tables(db), { bookableOnly: true })
-          rememberPrisonNames(prisons)
+          if (!prisonQuestions.has(prisons)) {
+            rememberPrisonNames(prisons)
+            prisonQuestions.set(prisons, new Map())
+          }
           return prisons
         },
         render: (view) => {
-          const t = visitText(view.lang).prison
-          const prisons = view.data as Prison[]
-          return html`<link rel="stylesheet" href="/prison-visits/assets/accessible-autocomplete.min.css">
+          const prisons = view.data as readonly Prison[]
+          const rendered = prisonQuestions.get(prisons) ?? new Map<string, SafeHtml>()
+          const key = `${view.lang}\u0000${firstValue(view.values.prison)}\u0000${view.error('prison')?.message ?? ''}`
+          let question = rendered.get(key)
+          if (!question) {
+            const t = visitText(view.lang).prison
+            question = html`<link rel="stylesheet" href="/prison-visits/assets/accessible-autocomplete.min.css">
 <script src="/prison-visits/assets/accessible-autocomplete.min.js" defer></script>
 <script type="module" src="/prison-visits/assets/prison-autocomplete.js"></script>
 ${view.select('prison', {
-            label: { text: t.label, classes: 'govuk-label--l', isPageHeading: true },
-            hint: { text: t.hint },
-            attributes: { 'data-module': 'pv-prison-autocomplete' },
-            items: [{ value: '', text: t.choose }, ...prisons.map((p) => ({ value: p.code, text: view.lang === 'cy' && p.nameCy ? p.nameCy : p.name }))],
-          })}`
+              label: { text: t.label, classes: 'govuk-label--l', isPageHeading: true },
+              hint: { text: t.hint },
+              attributes: { 'data-module': 'pv-prison-autocomplete' },
+              items: [{ value: '', text: t.choose }, ...prisons.map((p) => ({ value: p.code, text: view.lang === 'cy' && p.nameCy ? p.nameCy : p.name }))],
+            })}`
+            // Bounded: a forged form can send any value.
+            if (rendered.size < 1000) rendered.set(key, question)
+          }
+          return question
         },
         onSave: async (trx, value) => {
           const prison = await findPrison(tables(trx), value.prison)

@@ -76,25 +76,29 @@ function selectPrisons(db: Db) {
  * within the minute; a booking checks the chosen prison in the database anyway.
  */
 const PRISON_LIST_MS = 60_000
-const keptPrisonLists = new WeakMap<object, { until: number; prisons: Promise<Prison[]> }>()
+const keptPrisonLists = new WeakMap<object, { until: number; prisons: Promise<{ all: Prison[]; bookable: Prison[] }> }>()
 
 export function forgetPrisonList(db: Db): void {
   keptPrisonLists.delete(db)
 }
 
-export async function listPrisons(db: Db, options: { bookableOnly: boolean }): Promise<Prison[]> {
+/** Every prison, or those taking bookings, by name. The same array until the list is read again, so callers may keep what they make from it. */
+export async function listPrisons(db: Db, options: { bookableOnly: boolean }): Promise<readonly Prison[]> {
   let kept = keptPrisonLists.get(db)
   if (!kept || kept.until <= Date.now()) {
-    const prisons = selectPrisons(db).then((rows) => rows.map(toPrison))
+    const prisons = selectPrisons(db).then((rows) => {
+      const all = rows.map(toPrison)
+      return { all, bookable: all.filter((p) => p.enabled) }
+    })
     kept = { until: Date.now() + PRISON_LIST_MS, prisons }
     keptPrisonLists.set(db, kept)
     // A failed read (database down) is not kept, nor is an empty list (read before the first
     // import, perhaps while another process runs it): the next request reads again.
     const forget = () => keptPrisonLists.get(db) === kept && keptPrisonLists.delete(db)
-    prisons.then((list) => list.length === 0 && forget(), forget)
+    prisons.then((list) => list.all.length === 0 && forget(), forget)
   }
   const prisons = await kept.prisons
-  return options.bookableOnly ? prisons.filter((p) => p.enabled) : prisons
+  return options.bookableOnly ? prisons.bookable : prisons.all
 }
 
 export async function findPrison(db: Db, code: string): Promise<Prison | undefined> {
