@@ -463,10 +463,13 @@ async function main(): Promise<void> {
   if (present.length === 0) throw new Error(`None of the pages answered 200: ${skipped.map((s) => `${s.path} ${s.reason}`).join('; ')}`)
 
   // The bytes (a) sends a returning visitor are what (b) serves.
+  const pageHeaders = new Map<string, Record<string, string>>()
   const prepared: PreparedPage[] = []
   for (const page of present) {
-    const response = await fetch(app.url + page.path, { headers, redirect: 'manual' })
+    pageHeaders.set(page.path, await returningVisitor(app.url, page, headers))
+    const response = await fetch(app.url + page.path, { headers: pageHeaders.get(page.path), redirect: 'manual' })
     const body = Buffer.from(await response.arrayBuffer())
+    if (response.headers.getSetCookie().length > 0) notes.push(`a ${page.name} sets a cookie on every visit`)
     prepared.push({ ...page, contentType: response.headers.get('content-type') ?? 'text/html; charset=utf-8', body })
   }
   const manifest = join(work, 'static-pages.json')
@@ -501,7 +504,7 @@ async function main(): Promise<void> {
   const loader: LoadGenerator = options.loader === 'wrk' ? wrkGenerator() : await autocannonGenerator()
   cleanups.push(() => loader.close())
   const load = (target: Target, page: BenchPage, seconds: number): Promise<LoadResult> =>
-    loader.run({ url: urls[target] + page.path, connections: options.connections, seconds, headers })
+    loader.run({ url: urls[target] + page.path, connections: options.connections, seconds, headers: pageHeaders.get(page.path) ?? headers })
   const targetsFor = (page: BenchPage): Target[] => (page.conventional ? [...TARGETS] : ['a', 'b'])
 
   const pagesPerRound = prepared.reduce((n, p) => n + targetsFor(p).length, 0)
@@ -661,6 +664,14 @@ async function main(): Promise<void> {
   }
 }
 
+/** A returning visitor's request headers: the session cookie, and what the page set for itself on the last visit (a journey's draft stamp). */
+async function returningVisitor(url: string, page: BenchPage, headers: Record<string, string>): Promise<Record<string, string>> {
+  const visit = await fetch(url + page.path, { headers, redirect: 'manual' })
+  await visit.arrayBuffer()
+  const cookie = [headers.cookie, ...visit.headers.getSetCookie().map((c) => c.split(';')[0] as string)].filter(Boolean).join('; ')
+  return cookie ? { cookie } : {}
+}
+
 /**
  * Starts a fresh copy of the app under `node --cpu-prof`, loads each page in
  * turn, stops it, and summarises the samples taken under load (start-up and
@@ -678,8 +689,10 @@ async function profileApp(
   const dir = join(work, 'profile')
   say(`Profiling the app (node --cpu-prof), ${options.profileSeconds} s per page…`)
   const app = await startApp(database, work, 'profiled', ['--cpu-prof', `--cpu-prof-dir=${dir}`])
+  const pageHeaders = new Map<string, Record<string, string>>()
+  for (const page of pages) pageHeaders.set(page.path, await returningVisitor(app.url, page, headers))
   const run = (page: BenchPage, seconds: number): Promise<LoadResult> =>
-    loader.run({ url: app.url + page.path, connections: options.connections, seconds, headers })
+    loader.run({ url: app.url + page.path, connections: options.connections, seconds, headers: pageHeaders.get(page.path) ?? headers })
   for (const page of pages) await run(page, options.warmupSeconds)
   const loadStarted = Date.now()
   for (const page of pages) await run(page, options.profileSeconds)
