@@ -266,7 +266,7 @@ for (const kind of databaseKinds()) {
       const stamp = client.cookies.get('jd_draft')
       assert.ok(stamp, 'the change kept its draft and set the stamp')
       // Behind the app's back, so only a read of the row could show it.
-      await sql`update journey_drafts set form = jsonb_set(form, '{name,name}', '"Changed In SQL"') where answers->'name'->>'name' = 'Kept Person'`.execute(t.database.db)
+      await sql`update journey_drafts set form = jsonb_set(form, '{name,name}', '"Changed In SQL"'), updated_at = now() where answers->'name'->>'name' = 'Kept Person'`.execute(t.database.db)
       assert.match((await client.get('/apply/name')).body, /value="Kept Person"/, 'the kept draft, no read')
       client.cookies.delete('jd_draft')
       assert.match((await client.get('/apply/name')).body, /value="Changed In SQL"/, 'no stamp: the row is read')

@@ -4,8 +4,8 @@ import { KeptDrafts } from './kept.js'
 import type { Draft } from './repository.js'
 
 const T = 1_800_000_000_000
-const draft = (answers: Record<string, unknown>, expiresAt = new Date(T + 86_400_000)): Draft =>
-  ({ id: 'd1', session_id: 's1', answers, form: {}, status: 'open', expires_at: expiresAt }) as unknown as Draft
+const draft = (answers: Record<string, unknown>, expiresAt = new Date(T + 86_400_000), updatedAt = new Date(T + Number(answers.a ?? 0))): Draft =>
+  ({ id: 'd1', session_id: 's1', answers, form: {}, status: 'open', expires_at: expiresAt, updated_at: updatedAt }) as unknown as Draft
 
 test('a kept draft is found only under its own stamp, and only for a minute', () => {
   const kept = new KeptDrafts()
@@ -24,6 +24,17 @@ test('keeping again gives a new stamp; the old one no longer matches', () => {
   assert.notEqual(first, second)
   assert.equal(kept.find('s1', first, T + 20), undefined)
   assert.deepEqual(kept.find('s1', second, T + 20)?.draft?.answers, { a: 2 })
+})
+
+test('checked against the row after a minute: unchanged keeps its stamp, changed gets a new one', () => {
+  const kept = new KeptDrafts()
+  const stamp = kept.keep('s1', draft({ a: 1 }), T)
+  assert.equal(kept.find('s1', stamp, T + 61_000), undefined, 'read the row again')
+  assert.equal(kept.keep('s1', draft({ a: 1 }), T + 61_000), stamp, 'the same row')
+  assert.ok(kept.find('s1', stamp, T + 62_000), 'trusted for another minute')
+  assert.notEqual(kept.keep('s1', draft({ a: 2 }), T + 62_000), stamp, 'a changed row')
+  const none = kept.keep('s2', undefined, T)
+  assert.equal(kept.keep('s2', undefined, T + 61_000), none)
 })
 
 test('stamps from two processes never match each other', () => {
@@ -57,7 +68,7 @@ test('the oldest session is forgotten first when full', () => {
   const three = kept.keep('s3', undefined, T)
   assert.equal(kept.find('s2', two, T), undefined)
   assert.ok(kept.find('s3', three, T))
-  assert.equal(kept.find('s1', one, T), undefined, 'the first stamp was replaced')
+  assert.ok(kept.find('s1', one, T))
 })
 
 test("a session's end is trusted for a minute after this process extended it, and never past it", () => {

@@ -5,10 +5,11 @@
  * (docs/decisions/002-rendering.md, "Journey pages").
  *
  * - The session's draft, as this process last read or wrote it, under a stamp
- *   the browser carries back in a cookie. A page shown (GET) with that stamp,
- *   within a minute, uses the kept draft. Any other stamp, or none, reads the
- *   database and keeps what it finds under a new stamp: so a change made by
- *   another process, which sets its own stamp, is never hidden by this one.
+ *   the browser carries back in a cookie. A page shown (GET) with that stamp
+ *   uses the kept draft. Any other stamp, or none, reads the database and keeps
+ *   what it finds under a new stamp: so a change made by another process, which
+ *   sets its own stamp, is never hidden by this one. A kept draft is checked
+ *   against the row once a minute, and keeps its stamp if the row is unchanged.
  *   Every change (POST) reads and locks the row as before, then keeps what it
  *   wrote or forgets the draft (and clears the stamp).
  * - When the session ends, at least. A session's end only ever moves later
@@ -43,7 +44,7 @@ export class KeptDrafts {
   constructor(
     /** Sessions remembered; the oldest is forgotten first. */
     readonly maxEntries = 2000,
-    /** How long a kept draft, or a session's extension, is trusted. */
+    /** How long a kept draft, or a session's extension, is trusted before the database is asked again. */
     readonly maxAgeMs = 60_000,
   ) {}
 
@@ -55,9 +56,10 @@ export class KeptDrafts {
     return { draft: kept.draft }
   }
 
-  /** Keeps the draft as it now is in the database; returns the stamp for the browser. */
+  /** Keeps the draft as it now is in the database; returns the stamp for the browser, the same one if the draft is unchanged. */
   keep(sessionId: string, draft: Draft | undefined, now: number): string {
-    const stamp = `${this.#prefix}${(this.#next++).toString(36)}`
+    const old = this.#drafts.get(sessionId)
+    const stamp = old && sameDraft(old.draft, draft) ? old.stamp : `${this.#prefix}${(this.#next++).toString(36)}`
     this.#drafts.delete(sessionId)
     evictOldest(this.#drafts, this.maxEntries)
     this.#drafts.set(sessionId, { stamp, draft, keptAt: now, expiresAt: draft ? new Date(draft.expires_at).getTime() : Infinity })
@@ -81,6 +83,12 @@ export class KeptDrafts {
     evictOldest(this.#sessions, this.maxEntries)
     this.#sessions.set(sessionId, { ends, extendedAt: now })
   }
+}
+
+/** The same row, unchanged: every write to a draft sets its `updated_at`. */
+function sameDraft(a: Draft | undefined, b: Draft | undefined): boolean {
+  if (!a || !b) return a === b
+  return a.id === b.id && a.status === b.status && new Date(a.updated_at).getTime() === new Date(b.updated_at).getTime()
 }
 
 /** Makes room for one more entry: a Map iterates in insertion order, so the first key is the oldest. */

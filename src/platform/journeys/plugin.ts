@@ -88,8 +88,9 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   const pages = journey.pages as Record<string, AnswerPage>
 
   const url = (key: string): string => (key === CHECK_ANSWERS ? `${prefix}/${checkPath}` : `${prefix}/${pages[key]!.path}`)
-  const ctxFor = (request: FastifyRequest): PageContext =>
-    pageContext(request, { service: { name: options.service.name[request.lang], url: options.service.url } })
+  // One object per language: the page shell is kept per service object (layouts/page.ts).
+  const serviceHeader = { en: { name: options.service.name.en, url: options.service.url }, cy: { name: options.service.name.cy, url: options.service.url } }
+  const ctxFor = (request: FastifyRequest): PageContext => pageContext(request, { service: serviceHeader[request.lang] })
   const channelOf = (request: FastifyRequest): Channel => options.channel?.(request) ?? 'digital'
   const expiry = (saved: boolean) => new Date(Date.now() + (saved ? savedMs : unsavedMs))
   const kept = new KeptDrafts()
@@ -134,7 +135,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   function keepDraft(request: FastifyRequest, reply: FastifyReply, draft: Draft | undefined): void {
     if (!request.sessionId) return
     const stamp = kept.keep(request.sessionId, draft, Date.now())
-    reply.setCookie(DRAFT_COOKIE, stamp, { path: prefix, httpOnly: true, sameSite: 'lax', secure: request.server.sessionKeys.secure })
+    if (stamp !== request.cookies[DRAFT_COOKIE]) reply.setCookie(DRAFT_COOKIE, stamp, { path: prefix, httpOnly: true, sameSite: 'lax', secure: request.server.sessionKeys.secure })
     settled.add(reply)
   }
 
