@@ -48,9 +48,11 @@ if (select && window.accessibleAutocomplete) {
 }
 `
 const SERVICE = { name: { en: 'Visit someone in prison', cy: 'Ymweld â rhywun yn y carchar' } }
+// One object per language: the page shell is kept per service object (layouts/page.ts).
+const serviceHeader = { en: { name: SERVICE.name.en, url: '/prison-visits' }, cy: { name: SERVICE.name.cy, url: '/prison-visits' } }
 
 function ctxFor(request: FastifyRequest) {
-  return pageContext(request, { service: { name: SERVICE.name[request.lang], url: '/prison-visits' } })
+  return pageContext(request, { service: serviceHeader[request.lang] })
 }
 
 export async function visitSummary(db: Db, visit: VisitRecord, lang: Language): Promise<VisitSummaryView> {

@@ -58,6 +58,8 @@ export interface PageOptions {
 
 /** `/courts?q=x&lang=en` -> `/courts?q=x&lang=cy` */
 export function languageUrl(url: string, lang: Language): string {
+  // Most pages have no query: the same URL URLSearchParams would build, without building one.
+  if (!url.includes('?')) return `${url}?lang=${lang}`
   const [path, query = ''] = url.split('?', 2) as [string, string?]
   const params = new URLSearchParams(query)
   params.set('lang', lang)
@@ -190,19 +192,18 @@ interface CompiledShell {
 const shells = new Map<string, CompiledShell | null>()
 const MAX_SHELLS = 500
 
+/** A service's part of the shell key, by service object: a service that keeps its object (courtsContext) pays for the JSON once. */
+const serviceKeys = new WeakMap<NonNullable<PageContext['service']>, string>()
+
 function shellKey(ctx: PageContext, page: PageOptions): string {
   const service = ctx.service
-  return [
-    ctx.lang,
-    ctx.assetPath,
-    ctx.staff ? 's' : '',
-    // An empty nonce leaves the attribute out altogether.
-    ctx.nonce ? 'n' : '',
-    page.header ? 'h' : '',
-    page.mainClasses ?? '',
-    ctx.feedbackUrl ?? '',
-    service ? `${service.name}\u0000${service.url}\u0000${service.navigation ? JSON.stringify(service.navigation) : ''}` : '',
-  ].join('\u0001')
+  let serviceKey = ''
+  if (service) {
+    serviceKey = serviceKeys.get(service) ?? `${service.name}\u0000${service.url}\u0000${service.navigation ? JSON.stringify(service.navigation) : ''}`
+    serviceKeys.set(service, serviceKey)
+  }
+  // An empty nonce leaves the attribute out altogether, so only whether there is one matters.
+  return `${ctx.lang}\u0001${ctx.assetPath}\u0001${ctx.staff ? 's' : ''}\u0001${ctx.nonce ? 'n' : ''}\u0001${page.header ? 'h' : ''}\u0001${page.mainClasses ?? ''}\u0001${ctx.feedbackUrl ?? ''}\u0001${serviceKey}`
 }
 
 function compileShell(ctx: PageContext, page: PageOptions): CompiledShell | undefined {

@@ -7,11 +7,15 @@ import { courtText } from '../locales/index.js'
 
 export type Section = 'search' | 'a-z' | 'services'
 
+/** The service header by language and section, made once: the page shell is kept per service object (layouts/page.ts). */
+const services = new Map<string, PageContext['service']>()
+
 export function courtsContext(ctx: PageContext, section?: Section): PageContext {
-  const t = courtText(ctx.lang)
-  return {
-    ...ctx,
-    service: {
+  const key = `${ctx.lang}:${section ?? ''}`
+  let service = services.get(key)
+  if (!service) {
+    const t = courtText(ctx.lang)
+    service = {
       name: t.serviceName,
       url: '/courts',
       navigation: [
@@ -19,8 +23,10 @@ export function courtsContext(ctx: PageContext, section?: Section): PageContext 
         { text: t.nav.aToZ, href: '/courts/a-z', active: section === 'a-z' },
         { text: t.nav.services, href: '/courts/services', active: section === 'services' },
       ],
-    },
+    }
+    services.set(key, service)
   }
+  return { ...ctx, service }
 }
 
 /** A court in a list of results: enough to choose, with a link to its page. */
