@@ -16,7 +16,7 @@ import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
 import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, remember, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
-import { areaOfLawName, courtName, courtView, listItem, listItems } from './views.js'
+import { areaOfLawName, courtName, courtView, listItems, nameMatchItems } from './views.js'
 
 /** A query parameter as one string: repeated or missing parameters do not break a page. */
 export function queryParam(request: FastifyRequest, name: string): string | undefined {
@@ -74,7 +74,7 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
       if (answer.kind === 'error') {
         view = { mode: 'q', value, error: { field: 'q', text: answer.error === 'tooLong' ? t.errors.tooLong(MAX_QUERY_LENGTH) : t.errors.emptyQuery } }
       } else {
-        view = { mode: 'q', value, results: searchByName(index, answer.query, 50).map((m) => listItem(m.court, lang, undefined, index)) }
+        view = { mode: 'q', value, results: nameMatchItems(searchByName(index, answer.query, 50), lang, index) }
       }
     }
     return reply.page(searchPage(pageContext(request), view))

@@ -3,7 +3,7 @@ import type { Language } from '../../platform/i18n/index.js'
 import { courtText } from './locales/index.js'
 import type { CourtListItem } from './pages/layout.js'
 import type { CourtView } from './pages/court.js'
-import type { Court, CourtIndex, CourtWithDistance } from './search.js'
+import type { Court, CourtIndex, CourtWithDistance, NameMatch } from './search.js'
 
 export function courtName(court: Court, lang: Language): string {
   return (lang === 'cy' && court.name_cy) || court.name
@@ -30,6 +30,19 @@ export function listItem(court: Court, lang: Language, distanceMiles?: number | 
 
 export function listItems(found: readonly CourtWithDistance[], lang: Language, index?: CourtIndex): CourtListItem[] {
   return found.map((f) => listItem(f.court, lang, f.distanceMiles, index))
+}
+
+/**
+ * The list items for a name search's matches. The index keeps a repeated
+ * search's matches (searchByName), so keeping the items per matches and
+ * language lets the results list be rendered once too (courtList).
+ */
+const keptItems = new WeakMap<readonly NameMatch[], Partial<Record<Language, CourtListItem[]>>>()
+
+export function nameMatchItems(matches: readonly NameMatch[], lang: Language, index: CourtIndex): CourtListItem[] {
+  let byLang = keptItems.get(matches)
+  if (!byLang) keptItems.set(matches, (byLang = {}))
+  return (byLang[lang] ??= matches.map((m) => listItem(m.court, lang, undefined, index)))
 }
 
 /** An area of law as people know it: in Welsh when we have it, else the data's display name. */

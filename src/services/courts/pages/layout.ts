@@ -39,7 +39,19 @@ export interface CourtListItem {
   inPerson: boolean
 }
 
+/** Rendered lists by the items they show: items kept for a repeated search (nameMatchItems) are rendered once per language and heading. */
+const renderedLists = new WeakMap<readonly CourtListItem[], Map<string, SafeHtml>>()
+
 export function courtList(ctx: PageContext, courts: readonly CourtListItem[], headingLevel: 2 | 3 = 2): SafeHtml {
+  let rendered = renderedLists.get(courts)
+  if (!rendered) renderedLists.set(courts, (rendered = new Map()))
+  const key = `${ctx.lang}${headingLevel}`
+  let list = rendered.get(key)
+  if (!list) rendered.set(key, (list = renderCourtList(ctx, courts, headingLevel)))
+  return list
+}
+
+function renderCourtList(ctx: PageContext, courts: readonly CourtListItem[], headingLevel: 2 | 3): SafeHtml {
   const t = courtText(ctx.lang).search
   const heading = (item: CourtListItem) =>
     headingLevel === 2
