@@ -6,8 +6,7 @@ import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { courtText } from './locales/index.js'
 import { aToZPage } from './pages/a-z.js'
-import { EncodedHtml } from '../../platform/ui/html.js'
-import type { PageOptions } from '../../platform/ui/layouts/page.js'
+import { encodedPage, type PageOptions } from '../../platform/ui/layouts/page.js'
 import type { Language } from '../../platform/i18n/index.js'
 import { closedCourtPage, courtPageFrom, courtPageOptions } from './pages/court.js'
 import { searchPage, type SearchView } from './pages/search.js'
@@ -187,8 +186,5 @@ const keptCourtPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
 function keptCourtPage(index: CourtIndex, court: Court, lang: Language): PageOptions {
   let kept = keptCourtPages.get(index)
   if (!kept) keptCourtPages.set(index, (kept = new Map()))
-  return remember(kept, `${lang}:${court.slug}`, 200, () => {
-    const rendered = courtPageOptions(lang, courtView(court, lang, index))
-    return { ...rendered, content: new EncodedHtml(rendered.content) }
-  })
+  return remember(kept, `${lang}:${court.slug}`, 200, () => encodedPage(courtPageOptions(lang, courtView(court, lang, index))))
 }

@@ -1,14 +1,15 @@
-import { html, type SafeHtml } from '../../ui/html.js'
-import { govukPage, type PageContext } from '../../ui/layouts/page.js'
+import { html } from '../../ui/html.js'
+import type { PageOptions } from '../../ui/layouts/page.js'
+import type { Language } from '../../i18n/index.js'
 import { platformText } from '../../i18n/platform.js'
 
 export interface HomeViewModel {
   services: { name: string; description: string; url: string }[]
 }
 
-export function homePage(ctx: PageContext, model: HomeViewModel): SafeHtml {
-  const t = platformText(ctx.lang).home
-  return govukPage(ctx, {
+export function homePage(lang: Language, model: HomeViewModel): PageOptions {
+  const t = platformText(lang).home
+  return {
     title: t.title,
     content: html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
@@ -27,5 +28,5 @@ export function homePage(ctx: PageContext, model: HomeViewModel): SafeHtml {
     </ul>`}
   </div>
 </div>`,
-  })
+  }
 }

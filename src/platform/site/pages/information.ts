@@ -1,12 +1,13 @@
 /** The foundation's information pages: cookies, accessibility, privacy, contact. */
 import { html, type SafeHtml } from '../../ui/html.js'
 import { govukTable } from '../../ui/govuk/index.js'
-import { govukPage, type PageContext } from '../../ui/layouts/page.js'
+import type { PageOptions } from '../../ui/layouts/page.js'
+import type { Language } from '../../i18n/index.js'
 import { platformText } from '../../i18n/platform.js'
 
 /** The layout every information page shares: a two-thirds column under its heading. */
-function informationPage(ctx: PageContext, title: string, body: SafeHtml): SafeHtml {
-  return govukPage(ctx, {
+function informationPage(title: string, body: SafeHtml): PageOptions {
+  return {
     title,
     content: html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
@@ -14,7 +15,7 @@ function informationPage(ctx: PageContext, title: string, body: SafeHtml): SafeH
     ${body}
   </div>
 </div>`,
-  })
+  }
 }
 
 export interface CookieRow {
@@ -23,9 +24,9 @@ export interface CookieRow {
   expires: string
 }
 
-export function cookiesPage(ctx: PageContext, cookies: CookieRow[]): SafeHtml {
-  const t = platformText(ctx.lang).cookies
-  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
+export function cookiesPage(lang: Language, cookies: CookieRow[]): PageOptions {
+  const t = platformText(lang).cookies
+  return informationPage(t.title, html`<p class="govuk-body">${t.intro}</p>
     <p class="govuk-body">${t.essentialOnly}</p>
     ${govukTable({
       caption: t.tableCaption,
@@ -36,24 +37,24 @@ export function cookiesPage(ctx: PageContext, cookies: CookieRow[]): SafeHtml {
     })}`)
 }
 
-export function accessibilityPage(ctx: PageContext): SafeHtml {
-  const t = platformText(ctx.lang).accessibility
-  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
+export function accessibilityPage(lang: Language): PageOptions {
+  const t = platformText(lang).accessibility
+  return informationPage(t.title, html`<p class="govuk-body">${t.intro}</p>
     <p class="govuk-body">${t.aim}</p>
     <ul class="govuk-list govuk-list--bullet">${t.abilities.map((a) => html`<li>${a}</li>`)}</ul>
     <h2 class="govuk-heading-m">${t.complianceHeading}</h2>
     <p class="govuk-body">${t.compliance}</p>
     <h2 class="govuk-heading-m">${t.problemsHeading}</h2>
-    <p class="govuk-body">${t.problems} <a class="govuk-link" href="/contact">${platformText(ctx.lang).footer.contact}</a></p>
+    <p class="govuk-body">${t.problems} <a class="govuk-link" href="/contact">${platformText(lang).footer.contact}</a></p>
     <h2 class="govuk-heading-m">${t.enforcementHeading}</h2>
     <p class="govuk-body">${t.enforcement}</p>
     <h2 class="govuk-heading-m">${t.preparedHeading}</h2>
     <p class="govuk-body">${t.prepared}</p>`)
 }
 
-export function privacyPage(ctx: PageContext): SafeHtml {
-  const t = platformText(ctx.lang).privacy
-  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
+export function privacyPage(lang: Language): PageOptions {
+  const t = platformText(lang).privacy
+  return informationPage(t.title, html`<p class="govuk-body">${t.intro}</p>
     <h2 class="govuk-heading-m">${t.useHeading}</h2>
     <p class="govuk-body">${t.use}</p>
     <h2 class="govuk-heading-m">${t.keepHeading}</h2>
@@ -63,9 +64,9 @@ export function privacyPage(ctx: PageContext): SafeHtml {
     <p class="govuk-body">${t.rights}</p>`)
 }
 
-export function contactPage(ctx: PageContext, supportEmail: string): SafeHtml {
-  const t = platformText(ctx.lang).contact
-  return informationPage(ctx, t.title, html`<p class="govuk-body">${t.intro}</p>
+export function contactPage(lang: Language, supportEmail: string): PageOptions {
+  const t = platformText(lang).contact
+  return informationPage(t.title, html`<p class="govuk-body">${t.intro}</p>
     <h2 class="govuk-heading-m">${t.courtsHeading}</h2>
     <p class="govuk-body">${t.courts}</p>
     <h2 class="govuk-heading-m">${t.prisonsHeading}</h2>

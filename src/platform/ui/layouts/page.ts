@@ -289,6 +289,16 @@ export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
   )
 }
 
+/**
+ * Page options whose content is the same for many requests (a foundation page
+ * in a language, a court's page for one build of the index), with the content
+ * encoded once: a page built from them is sent by copying bytes. The caller
+ * keeps them, and drops them when what they show changes.
+ */
+export function encodedPage(options: PageOptions): PageOptions {
+  return { ...options, content: new EncodedHtml(options.content) }
+}
+
 /** The same page rendered the plain way, without the kept shell: what `govukPage` must equal. */
 export function govukPageUncached(ctx: PageContext, page: PageOptions): SafeHtml {
   return shellHtml(ctx, page, shellValues(ctx, page))
