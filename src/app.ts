@@ -26,7 +26,7 @@ import type { ReferenceDataImporter } from './platform/reference-data/index.js'
 import type { JusticeService } from './platform/service.js'
 import { messageTypes as notifyMessageTypes, notifyMigrations, registerNotify, type MessageType } from './platform/notify/index.js'
 import { journeyMigrations, messageTypes as journeyMessageTypes } from './platform/journeys/index.js'
-import { kpiMigrations, registerPerformanceDashboard } from './platform/kpi/index.js'
+import { kpiMigrations, registerPerformanceDashboard, writeCountedEvents } from './platform/kpi/index.js'
 import { auditMigrations } from './platform/audit/index.js'
 import { messageTypes as staffMessageTypes, registerStaff, staffMigrations } from './platform/staff/index.js'
 import { services as allServices } from './services/index.js'
@@ -113,6 +113,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   }
 
   app.addHook('onClose', async () => {
+    // Counts from requests that finished after the journeys' own preClose write.
+    await writeCountedEvents(database.db)
     if (!deps.database) await database.close()
   })
   await app.ready()

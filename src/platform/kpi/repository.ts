@@ -34,35 +34,45 @@ export async function recordJourneyEvents(db: Kysely<PlatformTables>, events: re
     .execute()
 }
 
-/** How long counted events wait before they are written, and how many make a write at once. */
+/** How long counted events wait before they are written, and how many go in one insert (8 parameters each). */
 const COUNT_WRITE_MS = 250
 const COUNT_WRITE_BATCH = 500
-/** Events kept while the database cannot take them; beyond this the oldest are dropped. */
-const COUNT_KEPT_MAX = 20_000
+/** While the database cannot take them: how many wait at most (the oldest go first), how often and how many times to try again. */
+const COUNT_KEPT_MAX = 5000
+const COUNT_RETRY_MS = 5000
+const COUNT_RETRIES = 12
 
 interface CountedEvents {
   waiting: { event: JourneyEvent; at: Date }[]
   timer: NodeJS.Timeout | undefined
   writing: Promise<void>
+  /** Writes failed in a row; while above 0, writes wait for the retry timer. */
+  failures: number
+  warn: (message: string, error?: unknown) => void
 }
 const counted = new WeakMap<Kysely<PlatformTables>, CountedEvents>()
 
 /**
- * Counts page views and validation errors without a database round trip on
- * the request: they are measures, not records anyone acts on, and an insert per
- * page shown costs more than the page. They are written together in one insert
- * a quarter of a second later (at once when 500 wait). Reading the measures
- * (`measureJourney`, `validationErrorsByField`) and closing the app write what
- * waits first, so nothing counted in this process is missing from a measure it
- * reads. A crash loses at most that quarter second of counts; an event that ends a
- * run (`completed`) is recorded in its own transaction with `recordJourneyEvents`.
+ * Counts page views, validation errors and starts without a database round
+ * trip on the request: they are measures, not records anyone acts on, and an
+ * insert per page shown costs more than the page. They are written together a
+ * quarter of a second later (at once when 500 wait). Reading the measures
+ * (`measureJourney`, `validationErrorsByField`) writes what waits first, so
+ * nothing counted in this process is missing from a measure it reads; so does
+ * closing the app, before the database closes. A crash loses what waits: a
+ * quarter second of counts, or, while the database is away, up to 5,000, which
+ * are tried again every 5 seconds for a minute and then dropped with a warning.
+ * The event that ends a run (`completed`) is written in the submission's own
+ * transaction with `recordJourneyEvents`.
  */
-export function countJourneyEvents(db: Kysely<PlatformTables>, events: readonly JourneyEvent[]): void {
+export function countJourneyEvents(db: Kysely<PlatformTables>, events: readonly JourneyEvent[], warn?: CountedEvents['warn']): void {
   if (events.length === 0) return
   let c = counted.get(db)
-  if (!c) counted.set(db, (c = { waiting: [], timer: undefined, writing: Promise.resolve() }))
+  if (!c) counted.set(db, (c = { waiting: [], timer: undefined, writing: Promise.resolve(), failures: 0, warn: warn ?? (() => {}) }))
+  if (warn) c.warn = warn
   const at = new Date()
   for (const event of events) c.waiting.push({ event, at })
+  if (c.failures > 0) return
   if (c.waiting.length >= COUNT_WRITE_BATCH) void writeCountedEvents(db)
   else if (!c.timer) {
     c.timer = setTimeout(() => void writeCountedEvents(db), COUNT_WRITE_MS)
@@ -70,7 +80,7 @@ export function countJourneyEvents(db: Kysely<PlatformTables>, events: readonly 
   }
 }
 
-/** Writes the events counted so far; resolves when they, and any write already under way, are in. */
+/** Writes the events counted so far; resolves when they, and any write already under way, are in (or have failed). */
 export function writeCountedEvents(db: Kysely<PlatformTables>): Promise<void> {
   const c = counted.get(db)
   if (!c) return Promise.resolve()
@@ -79,18 +89,38 @@ export function writeCountedEvents(db: Kysely<PlatformTables>): Promise<void> {
   const batch = c.waiting
   c.waiting = []
   c.writing = c.writing.then(async () => {
-    if (batch.length === 0) return
-    try {
-      await withTables<KpiTables>(db)
-        .insertInto('journey_events')
-        .values(batch.map(({ event: e, at }) => ({ service: e.service, journey: e.journey, run_id: e.runId, event: e.event, page: e.page ?? null, field: e.field ?? null, channel: e.channel, occurred_at: at })))
-        .execute()
-    } catch {
-      // The database is away: the counts wait for the next write (the next event counted schedules one), up to a limit.
-      c.waiting = [...batch, ...c.waiting].slice(-COUNT_KEPT_MAX)
+    for (let i = 0; i < batch.length; i += COUNT_WRITE_BATCH) {
+      const chunk = batch.slice(i, i + COUNT_WRITE_BATCH)
+      try {
+        await withTables<KpiTables>(db)
+          .insertInto('journey_events')
+          .values(chunk.map(({ event: e, at }) => ({ service: e.service, journey: e.journey, run_id: e.runId, event: e.event, page: e.page ?? null, field: e.field ?? null, channel: e.channel, occurred_at: at })))
+          .execute()
+        c.failures = 0
+      } catch (error) {
+        countsNotWritten(db, c, batch.slice(i), error)
+        return
+      }
     }
   })
   return c.writing
+}
+
+function countsNotWritten(db: Kysely<PlatformTables>, c: CountedEvents, unwritten: CountedEvents['waiting'], error: unknown): void {
+  c.failures += 1
+  if (c.failures > COUNT_RETRIES) {
+    c.warn(`journey counts not written after ${COUNT_RETRIES} tries; ${unwritten.length + c.waiting.length} dropped`, error)
+    c.waiting = []
+    c.failures = 0
+    return
+  }
+  const all = [...unwritten, ...c.waiting]
+  if (all.length > COUNT_KEPT_MAX) c.warn(`journey counts waiting for the database: the oldest ${all.length - COUNT_KEPT_MAX} dropped`)
+  c.waiting = all.slice(-COUNT_KEPT_MAX)
+  if (c.failures === 1) c.warn('journey counts could not be written; trying again every few seconds', error)
+  clearTimeout(c.timer)
+  c.timer = setTimeout(() => void writeCountedEvents(db), COUNT_RETRY_MS)
+  c.timer.unref()
 }
 
 /** The measures of one journey over runs started since `since`. */
