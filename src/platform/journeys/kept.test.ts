@@ -37,6 +37,20 @@ test('checked against the row after a minute: unchanged keeps its stamp, changed
   assert.equal(kept.keep('s2', undefined, T + 61_000), none)
 })
 
+test('a slow read of an older row does not replace a newer kept draft', () => {
+  const kept = new KeptDrafts()
+  const stamp = kept.keep('s1', draft({ a: 2 }), T)
+  assert.equal(kept.keep('s1', draft({ a: 1 }), T + 5), stamp)
+  assert.deepEqual(kept.find('s1', stamp, T + 6)?.draft?.answers, { a: 2 })
+})
+
+test('a draft too big to keep is not kept, and forgets what was', () => {
+  const kept = new KeptDrafts()
+  const stamp = kept.keep('s1', draft({ a: 1 }), T)
+  assert.equal(kept.keep('s1', draft({ a: 2, text: 'x'.repeat(9000) }), T), undefined)
+  assert.equal(kept.find('s1', stamp, T), undefined)
+})
+
 test('stamps from two processes never match each other', () => {
   const a = new KeptDrafts()
   const b = new KeptDrafts()

@@ -7,16 +7,23 @@
  * - The session's draft, as this process last read or wrote it, under a stamp
  *   the browser carries back in a cookie. A page shown (GET) with that stamp
  *   uses the kept draft. Any other stamp, or none, reads the database and keeps
- *   what it finds under a new stamp: so a change made by another process, which
- *   sets its own stamp, is never hidden by this one. A kept draft is checked
- *   against the row once a minute, and keeps its stamp if the row is unchanged.
- *   Every change (POST) reads and locks the row as before, then keeps what it
- *   wrote or forgets the draft (and clears the stamp).
- * - When the session ends, at least. A session's end only ever moves later
- *   (touchSession never shortens it), so a session this process extended
- *   within the last minute is alive without asking, and needs no extending yet.
+ *   what it finds under a new stamp: so a change made by another process sets
+ *   its own stamp, and this process reads the row on the next page. Every
+ *   change (POST) reads and locks the row as before, then keeps what it wrote
+ *   or forgets the draft (and clears the stamp).
+ *   Two things can still show a draft up to a minute old: responses from two
+ *   processes to one browser arriving in the other order than they were
+ *   answered (two tabs), and a return link used in another browser while a
+ *   second process keeps the draft for the old session. So a kept draft is
+ *   checked against the row once a minute, keeping its stamp if the row is
+ *   unchanged; and the change a POST makes is always made on the row.
+ * - When the session ends, at least. touchSession never shortens a session,
+ *   so a session this process extended within the last minute is alive
+ *   without asking, and needs no extending yet. (Signing a staff member out
+ *   everywhere deletes their sessions; a journey staff complete for someone
+ *   also passes the staff guard, which checks the session on every request.)
  *
- * The stamp says nothing about the draft: it names an entry in this process's
+ * The stamp is random and says nothing about the draft: it names an entry in this process's
  * memory, looked up under the visitor's own signed session id, so a forged
  * stamp can at most show visitors their own draft as it was a minute ago.
  */
@@ -25,6 +32,9 @@ import type { Draft } from './repository.js'
 
 /** The cookie holding the stamp, set on the journey's own path. */
 export const DRAFT_COOKIE = 'jd_draft'
+
+/** Drafts bigger than this (answers and form as JSON) are not kept: a forged form could otherwise fill memory. */
+const MAX_KEPT_CHARS = 8 * 1024
 
 interface KeptDraft {
   stamp: string
@@ -37,9 +47,6 @@ interface KeptDraft {
 export class KeptDrafts {
   readonly #drafts = new Map<string, KeptDraft>()
   readonly #sessions = new Map<string, { ends: number; extendedAt: number }>()
-  // Stamps from different processes never collide: each starts from its own random prefix.
-  readonly #prefix = randomBytes(6).toString('base64url')
-  #next = 0
 
   constructor(
     /** Sessions remembered; the oldest is forgotten first. */
@@ -56,11 +63,18 @@ export class KeptDrafts {
     return { draft: kept.draft }
   }
 
-  /** Keeps the draft as it now is in the database; returns the stamp for the browser, the same one if the draft is unchanged. */
-  keep(sessionId: string, draft: Draft | undefined, now: number): string {
+  /**
+   * Keeps the draft as it now is in the database; returns the stamp for the
+   * browser (the same one if the draft is unchanged), or undefined when the
+   * draft is too big to keep. A draft older than the one kept (a slow read
+   * finishing after a change) does not replace it.
+   */
+  keep(sessionId: string, draft: Draft | undefined, now: number): string | undefined {
     const old = this.#drafts.get(sessionId)
-    const stamp = old && sameDraft(old.draft, draft) ? old.stamp : `${this.#prefix}${(this.#next++).toString(36)}`
     this.#drafts.delete(sessionId)
+    if (old?.draft && draft && old.draft.id === draft.id && updatedAt(old.draft) > updatedAt(draft)) draft = old.draft
+    if (draft && JSON.stringify(draft.answers).length + JSON.stringify(draft.form).length > MAX_KEPT_CHARS) return undefined
+    const stamp = old && sameDraft(old.draft, draft) ? old.stamp : randomBytes(12).toString('base64url')
     evictOldest(this.#drafts, this.maxEntries)
     this.#drafts.set(sessionId, { stamp, draft, keptAt: now, expiresAt: draft ? new Date(draft.expires_at).getTime() : Infinity })
     return stamp
@@ -88,8 +102,10 @@ export class KeptDrafts {
 /** The same row, unchanged: every write to a draft sets its `updated_at`. */
 function sameDraft(a: Draft | undefined, b: Draft | undefined): boolean {
   if (!a || !b) return a === b
-  return a.id === b.id && a.status === b.status && new Date(a.updated_at).getTime() === new Date(b.updated_at).getTime()
+  return a.id === b.id && a.status === b.status && updatedAt(a) === updatedAt(b)
 }
+
+const updatedAt = (draft: Draft): number => new Date(draft.updated_at).getTime()
 
 /** Makes room for one more entry: a Map iterates in insertion order, so the first key is the oldest. */
 function evictOldest(map: Map<string, unknown>, max: number): void {

@@ -74,6 +74,21 @@ export interface JourneyPluginOptions {
 
 const cleaning = new WeakSet<Database>()
 
+/**
+ * One memory of kept drafts per journey in each server: a journey mounted
+ * twice (for the public, and for staff completing it for someone) reads and
+ * writes the same draft rows, so both mounts must see each other's changes.
+ */
+const keptDrafts = new WeakMap<object, Map<string, KeptDrafts>>()
+function keptDraftsFor(server: object, journey: Journey<PageMap>): KeptDrafts {
+  let byJourney = keptDrafts.get(server)
+  if (!byJourney) keptDrafts.set(server, (byJourney = new Map()))
+  const key = `${journey.service}:${journey.id}`
+  let kept = byJourney.get(key)
+  if (!kept) byJourney.set(key, (kept = new KeptDrafts()))
+  return kept
+}
+
 /** The journey as a Fastify plugin; register it with `{ prefix: '/prison-visits/book', journey, ... }`. */
 export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (app, options) => {
   const database = options.database
@@ -93,7 +108,8 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   const ctxFor = (request: FastifyRequest): PageContext => pageContext(request, { service: serviceHeader[request.lang] })
   const channelOf = (request: FastifyRequest): Channel => options.channel?.(request) ?? 'digital'
   const expiry = (saved: boolean) => new Date(Date.now() + (saved ? savedMs : unsavedMs))
-  const kept = new KeptDrafts()
+  const kept = keptDraftsFor(app.server, journey)
+  const warnCounts = (message: string, error?: unknown) => app.log.warn({ err: error }, message)
   // The warning counts down from when the session really ends: it is extended at most once a minute.
   const timeout = (request: FastifyRequest): TimeoutModel => {
     const now = Date.now()
@@ -135,7 +151,10 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   function keepDraft(request: FastifyRequest, reply: FastifyReply, draft: Draft | undefined): void {
     if (!request.sessionId) return
     const stamp = kept.keep(request.sessionId, draft, Date.now())
-    if (stamp !== request.cookies[DRAFT_COOKIE]) reply.setCookie(DRAFT_COOKIE, stamp, { path: prefix, httpOnly: true, sameSite: 'lax', secure: request.server.sessionKeys.secure })
+    const sent = request.cookies[DRAFT_COOKIE]
+    if (stamp && stamp !== sent) reply.setCookie(DRAFT_COOKIE, stamp, { path: prefix, httpOnly: true, sameSite: 'lax', secure: request.server.sessionKeys.secure })
+    // Too big to keep: nothing is kept, and no stamp may match what another process keeps.
+    if (!stamp && sent) reply.clearCookie(DRAFT_COOKIE, { path: prefix })
     settled.add(reply)
   }
 
@@ -235,7 +254,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       const w = walk(journey, openAnswers(draft))
       if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
       const open = draft?.status === 'open' ? draft : undefined
-      if (request.method === 'GET') countJourneyEvents(db, [event(request, open, 'page-viewed', key)])
+      if (request.method === 'GET') countJourneyEvents(db, [event(request, open, 'page-viewed', key)], warnCounts)
       return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
     })
 
@@ -257,7 +276,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
           expiresAt: expiry(false),
         })
         await extendSession(draft.session_id as string)
-        countJourneyEvents(db, [event(request, draft, 'started')])
+        countJourneyEvents(db, [event(request, draft, 'started')], warnCounts)
       }
       let answers = { ...draft.answers }
       let saved = { ...draft.form } as Record<string, FormValues>
@@ -304,7 +323,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
         keepDraft(request, reply, await repo.updateDraft(db, draft.id, { answers, form: saved, expiresAt: expiry(draft.saved) }))
         return redirect(reply, `${prefix}/save`)
       }
-      countJourneyEvents(db, errors.map((e) => event(request, draft, 'validation-error', key, e.field)))
+      countJourneyEvents(db, errors.map((e) => event(request, draft, 'validation-error', key, e.field)), warnCounts)
       return renderPage(request, reply, key, draft, form, errors)
     })
   }
@@ -354,7 +373,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
     const w = walk(journey, draft.answers)
     if (!w.complete) return redirect(reply, url(w.firstUnanswered))
-    if (request.method === 'GET') countJourneyEvents(db, [event(request, draft, 'page-viewed', CHECK_ANSWERS)])
+    if (request.method === 'GET') countJourneyEvents(db, [event(request, draft, 'page-viewed', CHECK_ANSWERS)], warnCounts)
     return renderCheckAnswers(request, reply, draft)
   })
 
@@ -487,6 +506,8 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       if (!id) return undefined
       const draft = await repo.lockDraft(trx, id)
       if (!draft || draft.status !== 'open' || draft.service !== journey.service || draft.journey !== journey.id) return undefined
+      // Whoever holds the old session stops seeing the draft here at once (another process within a minute, kept.ts).
+      if (draft.session_id) kept.forget(draft.session_id)
       await repo.bindDraftToSession(trx, id, sessionId)
       await repo.touchSession(trx, sessionId, sessionMs)
       return id
