@@ -37,9 +37,9 @@ export function listItems(found: readonly CourtWithDistance[], lang: Language, i
  * search's matches (searchByName), so keeping the items per matches and
  * language lets the results list be rendered once too (courtList).
  */
-const keptItems = new WeakMap<readonly NameMatch[], Partial<Record<Language, CourtListItem[]>>>()
+const keptItems = new WeakMap<readonly NameMatch[], Partial<Record<Language, readonly CourtListItem[]>>>()
 
-export function nameMatchItems(matches: readonly NameMatch[], lang: Language, index: CourtIndex): CourtListItem[] {
+export function nameMatchItems(matches: readonly NameMatch[], lang: Language, index: CourtIndex): readonly CourtListItem[] {
   let byLang = keptItems.get(matches)
   if (!byLang) keptItems.set(matches, (byLang = {}))
   return (byLang[lang] ??= matches.map((m) => listItem(m.court, lang, undefined, index)))

@@ -209,7 +209,8 @@ export function bookingJourney(settings: PrisonVisitsSettings, baseUrl: string, 
         render: (view) => {
           const prisons = view.data as readonly Prison[]
           const rendered = prisonQuestions.get(prisons) ?? new Map<string, SafeHtml>()
-          const key = `${view.lang}\u0000${firstValue(view.values.prison)}\u0000${view.error('prison')?.message ?? ''}`
+          const value = firstValue(view.values.prison)
+          const key = `${view.lang}\u0000${value}\u0000${view.error('prison')?.message ?? ''}`
           let question = rendered.get(key)
           if (!question) {
             const t = visitText(view.lang).prison
@@ -222,8 +223,8 @@ ${view.select('prison', {
               attributes: { 'data-module': 'pv-prison-autocomplete' },
               items: [{ value: '', text: t.choose }, ...prisons.map((p) => ({ value: p.code, text: view.lang === 'cy' && p.nameCy ? p.nameCy : p.name }))],
             })}`
-            // Bounded: a forged form can send any value.
-            if (rendered.size < 1000) rendered.set(key, question)
+            // Only answers the list offers: a forged form can send any value, which is shown but not kept.
+            if (value === '' || prisonNames.has(value)) rendered.set(key, question)
           }
           return question
         },

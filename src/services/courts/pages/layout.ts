@@ -15,15 +15,16 @@ export function courtsContext(ctx: PageContext, section?: Section): PageContext 
   let service = services.get(key)
   if (!service) {
     const t = courtText(ctx.lang)
-    service = {
+    // Frozen: the shell kept for it (layouts/page.ts) would not see a change.
+    service = Object.freeze({
       name: t.serviceName,
       url: '/courts',
       navigation: [
-        { text: t.nav.search, href: '/courts', active: section === 'search' },
-        { text: t.nav.aToZ, href: '/courts/a-z', active: section === 'a-z' },
-        { text: t.nav.services, href: '/courts/services', active: section === 'services' },
+        Object.freeze({ text: t.nav.search, href: '/courts', active: section === 'search' }),
+        Object.freeze({ text: t.nav.aToZ, href: '/courts/a-z', active: section === 'a-z' }),
+        Object.freeze({ text: t.nav.services, href: '/courts/services', active: section === 'services' }),
       ],
-    }
+    })
     services.set(key, service)
   }
   return { ...ctx, service }

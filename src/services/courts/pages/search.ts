@@ -14,7 +14,7 @@ export interface SearchView {
   postcode?: string
   /** Set when the postcode is outside England and Wales. */
   elsewhere?: Exclude<Jurisdiction, 'england-and-wales'>
-  results?: CourtListItem[]
+  results?: readonly CourtListItem[]
   /** For postcode searches: the area of law chosen ('' for any) and those to choose from. */
   areaOfLaw?: { value: string; options: { value: string; text: string }[] }
 }
