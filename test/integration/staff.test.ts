@@ -14,7 +14,8 @@ import { DEFAULT_TIMEOUTS, requireRole, scopeCondition, type Grant } from '../..
 import { withTables } from '../../src/platform/db/index.js'
 import { services } from '../../src/services/index.js'
 import { staffDb } from '../../src/platform/staff/repository.js'
-import { totpCode } from '../../src/platform/staff/two-factor.js'
+import { TotpSecretBox, totpCode } from '../../src/platform/staff/two-factor.js'
+import { buildApp } from '../../src/app.js'
 import { audit, runAuditCommand, verifyAuditTrail } from '../../src/platform/audit/index.js'
 
 for (const kind of databaseKinds()) {
@@ -292,8 +293,23 @@ for (const kind of databaseKinds()) {
       assert.equal(done.statusCode, 200)
       assert.equal(done.body.match(/<li><code>[a-z2-9]{5}-[a-z2-9]{5}<\/code><\/li>/g)?.length, 10)
       assert.equal((await newcomer.get(path)).statusCode, 404, 'the link works once')
-      const user = await staffDb(t.database.db).selectFrom('staff_users').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirstOrThrow()
+      const user = await staffDb(t.database.db).selectFrom('staff_users').select(['id', 'password_hash', 'totp_secret']).where('email', '=', email).executeTakeFirstOrThrow()
       assert.match(user.password_hash!, /^\$argon2id\$/)
+      // The TOTP secret is sealed at rest: the database alone does not give the codes.
+      assert.ok(TotpSecretBox.isSealed(user.totp_secret!) && !user.totp_secret!.includes(secret))
+      assert.equal(new TotpSecretBox(t.config.sessionSecret).open(user.totp_secret!), secret)
+    })
+
+    test('TOTP secrets stored in clear before sealing are sealed when the app starts, and still work', async () => {
+      const person = await makeStaff(t.database.db, [])
+      const stored = () => staffDb(t.database.db).selectFrom('staff_users').select('totp_secret').where('id', '=', person.id).executeTakeFirstOrThrow()
+      assert.equal((await stored()).totp_secret, person.secret, 'stored as before sealing')
+      // Another process starting on the same database seals it.
+      const other = await buildApp(t.config, { database: t.database, logger: false, services: [...services, probe] })
+      await other.app.close()
+      assert.ok(TotpSecretBox.isSealed((await stored()).totp_secret!))
+      const client = new Client(t.app)
+      assert.match(await signIn(client, person), /^\/staff/)
     })
 
     test('a password reset needs the emailed link and a current code, and works once', async () => {

@@ -16,7 +16,8 @@ import { registerSignIn } from './routes/sign-in.js'
 import { registerSso } from './routes/sso.js'
 import { registerSetUp } from './routes/set-up.js'
 import { registerUsers } from './routes/users.js'
-import { createUser, countUsers, createLink, findUserByEmail, replaceGrants, staffDb, userGrants } from './repository.js'
+import { createUser, countUsers, createLink, findUserByEmail, replaceGrants, sealStoredTotpSecrets, staffDb, userGrants } from './repository.js'
+import { TotpSecretBox } from './two-factor.js'
 import { audit } from '../audit/index.js'
 import { registerAuditViewer } from '../audit/routes.js'
 
@@ -50,9 +51,15 @@ export function registerStaff(app: FastifyInstance, options: { config: Config; d
   const db = options.database.db
   const timeouts = { ...DEFAULT_TIMEOUTS, idleMs: options.config.staffIdleTimeoutMinutes * 60 * 1000, ...options.timeouts }
   registerStaffGuard(app, db, timeouts)
-  registerSignIn(app, db, timeouts, { sso: Boolean(options.config.staffSso) })
+  const secrets = new TotpSecretBox(options.config.sessionSecret)
+  registerSignIn(app, db, timeouts, { sso: Boolean(options.config.staffSso), secrets })
   if (options.config.staffSso) registerSso(app, db, timeouts, { ...options.config.staffSso, baseUrl: options.config.baseUrl, production: options.config.production })
-  registerSetUp(app, db, { baseUrl: options.config.baseUrl })
+  registerSetUp(app, db, { baseUrl: options.config.baseUrl, secrets })
+  // Secrets stored before they were sealed are sealed now, once, by whichever process starts first.
+  app.addHook('onReady', async () => {
+    const sealed = await sealStoredTotpSecrets(staffDb(db), (secret) => secrets.seal(secret))
+    if (sealed > 0) app.log.info(`Sealed ${sealed} staff TOTP secrets stored before sealing`)
+  })
   registerUsers(app, db, { baseUrl: options.config.baseUrl })
   registerAuditViewer(app, db)
 }

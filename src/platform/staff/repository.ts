@@ -173,6 +173,16 @@ export async function claimTotpStep(db: Db, userId: string, step: number): Promi
 
 // --- two-factor and passwords -------------------------------------------------
 
+/** Seals every TOTP secret stored in clear (from before sealing); returns how many. */
+export async function sealStoredTotpSecrets(db: Db, seal: (secret: string) => string): Promise<number> {
+  const rows = await db.selectFrom('staff_users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).where('totp_secret', 'not like', 'v1.%').execute()
+  for (const row of rows) {
+    // Conditional on the value read, so two processes starting together cannot seal a secret twice.
+    await db.updateTable('staff_users').set({ totp_secret: seal(row.totp_secret!) }).where('id', '=', row.id).where('totp_secret', '=', row.totp_secret).execute()
+  }
+  return rows.length
+}
+
 export async function completeSetUp(db: Db, userId: string, values: { passwordHash?: string; totpSecret: string; totpStep: number; recoveryCodes: string[] }): Promise<void> {
   await db
     .updateTable('staff_users')

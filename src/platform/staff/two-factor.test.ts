@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { enrolmentQrCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, totpCode, totpStep } from './two-factor.js'
+import { enrolmentQrCode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, TotpSecretBox, totpCode, totpStep } from './two-factor.js'
 
 test('a TOTP code is accepted for its own step and one either side, not further', () => {
   const secret = newTotpSecret()
@@ -23,4 +23,19 @@ test('recovery codes are ten, distinct and readable', () => {
 
 test('the enrolment QR code is an SVG data URL', async () => {
   assert.match(await enrolmentQrCode(newTotpSecret(), 'a@example.gov.uk'), /^data:image\/svg\+xml;base64,/)
+})
+
+test('TOTP secrets are sealed at rest and open only under the same key, unaltered', () => {
+  const box = new TotpSecretBox('a-session-secret-that-is-long-enough-0123456789')
+  const secret = newTotpSecret()
+  const sealed = box.seal(secret)
+  assert.match(sealed, /^v1\.[\w-]+\.[\w-]+$/)
+  assert.ok(!sealed.includes(secret))
+  assert.notEqual(box.seal(secret), sealed, 'a fresh IV each time')
+  assert.equal(box.open(sealed), secret)
+  assert.equal(new TotpSecretBox('another-session-secret-that-is-long-enough-0123').open(sealed), undefined)
+  const [v, iv, body] = sealed.split('.') as [string, string, string]
+  const altered = `${v}.${iv}.${body.slice(0, -2)}${body.endsWith('A') ? 'B' : 'A'}${body.slice(-1)}`
+  assert.equal(box.open(altered), undefined)
+  assert.equal(box.open(secret), secret, 'a secret stored before sealing is read as it is')
 })

@@ -2,7 +2,7 @@
  * Two-factor authentication: TOTP (RFC 6238, 6 digits, 30 seconds, as every
  * authenticator app expects) and single-use recovery codes.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt } from 'node:crypto'
 import { Secret, TOTP } from 'otpauth'
 import QRCode from 'qrcode'
 
@@ -40,6 +40,48 @@ export function formatSecret(secret: string): string {
 export async function enrolmentQrCode(secret: string, email: string): Promise<string> {
   const svg = await QRCode.toString(totp(secret, email).toString(), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
+}
+
+/**
+ * TOTP secrets at rest. They must be readable to check a code, so they cannot
+ * be hashed; they are sealed with AES-256-GCM under a key derived (HKDF-SHA256)
+ * from SESSION_SECRET, so a copy of the database alone (a backup, a leaked
+ * dump, a read-only SQL injection) does not give anyone the codes. Stored as
+ * `v1.<iv>.<ciphertext and tag>` in base64url. A value without the prefix
+ * dates from before sealing: it is read as it is, and sealed at start-up.
+ * Changing SESSION_SECRET makes sealed secrets unreadable: staff then need
+ * their two-factor reset (docs/staff-access.md).
+ */
+export class TotpSecretBox {
+  readonly #key: Buffer
+  constructor(secret: string) {
+    this.#key = Buffer.from(hkdfSync('sha256', secret, 'justice-digital', 'staff-totp-secret', 32))
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(12)
+    const cipher = createCipheriv('aes-256-gcm', this.#key, iv)
+    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()])
+    return `v1.${iv.toString('base64url')}.${sealed.toString('base64url')}`
+  }
+
+  /** The secret, or undefined when it was sealed under another key or has been altered. */
+  open(stored: string): string | undefined {
+    if (!TotpSecretBox.isSealed(stored)) return stored
+    const [, iv, body] = stored.split('.') as [string, string, string]
+    try {
+      const sealed = Buffer.from(body, 'base64url')
+      const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'))
+      decipher.setAuthTag(sealed.subarray(sealed.length - 16))
+      return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]).toString('utf8')
+    } catch {
+      return undefined
+    }
+  }
+
+  static isSealed(stored: string): boolean {
+    return stored.startsWith('v1.') && stored.split('.').length === 3
+  }
 }
 
 export const RECOVERY_CODE_COUNT = 10

@@ -16,7 +16,7 @@ import { newPasswordPage, recoveryCodesPage, resetRequestPage, setUpPage } from 
 import { hashPassword, passwordProblem } from '../passwords.js'
 import { RESET_LINK_MS, claimTotpStep, completeSetUp, createLink, endSessionsOf, findLink, findUser, findUserByEmail, ipFailures, isLocked, recentLinks, recordAccountFailure, recordIpFailure, setPassword, staffDb, useLink, type StaffDb } from '../repository.js'
 import { IP_FAILURE_LIMIT } from './sign-in.js'
-import { enrolmentQrCode, formatSecret, newRecoveryCodes, newTotpSecret, sha256, totpStep } from '../two-factor.js'
+import { enrolmentQrCode, formatSecret, newRecoveryCodes, newTotpSecret, sha256, totpStep, type TotpSecretBox } from '../two-factor.js'
 
 const setUpForm = z.object({ password: z.string().max(1000).catch(''), confirm: z.string().max(1000).catch(''), code: z.string().max(100).catch('') })
 const EMAIL = z.email()
@@ -47,7 +47,7 @@ function passwordError(lang: Language, problem: ReturnType<typeof passwordProble
   return { field: problem === 'mismatch' ? 'confirm' : 'password', text: staffText(lang).passwordErrors[problem] }
 }
 
-export function registerSetUp(app: FastifyInstance, db: Kysely<PlatformTables>, options: { baseUrl: string }): void {
+export function registerSetUp(app: FastifyInstance, db: Kysely<PlatformTables>, options: { baseUrl: string; secrets: TotpSecretBox }): void {
   const sdb = staffDb(db)
   const pub = { config: { staff: staffPublic() } }
 
@@ -61,10 +61,10 @@ export function registerSetUp(app: FastifyInstance, db: Kysely<PlatformTables>, 
     const id = ensureSession(request, reply)
     const data = await loadSessionData(db, id)
     const offered = data.staffSetUp as { tokenHash: string; secret: string } | undefined
-    if (offered?.tokenHash === tokenHash) return offered.secret
-    if (!fresh) return undefined
+    const kept = offered?.tokenHash === tokenHash ? options.secrets.open(offered.secret) : undefined
+    if (kept !== undefined || !fresh) return kept
     const secret = newTotpSecret()
-    await saveSessionData(db, id, { ...data, staffSetUp: { tokenHash, secret } })
+    await saveSessionData(db, id, { ...data, staffSetUp: { tokenHash, secret: options.secrets.seal(secret) } })
     return secret
   }
 
@@ -113,7 +113,7 @@ export function registerSetUp(app: FastifyInstance, db: Kysely<PlatformTables>, 
     const done = await db.transaction().execute(async (trx) => {
       const tdb = staffDb(trx)
       if (!(await useLink(tdb, link.tokenHash))) return false
-      await completeSetUp(tdb, user.id, { passwordHash, totpSecret: secret, totpStep: step!, recoveryCodes: codes })
+      await completeSetUp(tdb, user.id, { passwordHash, totpSecret: options.secrets.seal(secret), totpStep: step!, recoveryCodes: codes })
       await endSessionsOf(tdb, user.id)
       await audit(trx, request, { action: 'staff.account.set-up', recordType: 'staff-user', recordId: user.id, after: { password: choosePassword ? 'set' : 'unchanged', twoFactor: 'enrolled', recoveryCodes: codes.length } })
       return true
@@ -172,7 +172,8 @@ export function registerSetUp(app: FastifyInstance, db: Kysely<PlatformTables>, 
     const e = passwordError(request.lang, passwordProblem(form.password, form.confirm, user.email))
     if (e) errors.push(e)
     // A reset link alone is not enough: whoever reads the email must also have the authenticator app.
-    const step = totpStep(user.totpSecret, form.code)
+    const secret = options.secrets.open(user.totpSecret)
+    const step = secret === undefined ? undefined : totpStep(secret, form.code)
     if (step === undefined || (errors.length === 0 && !(await claimTotpStep(sdb, user.id, step)))) {
       errors.push({ field: 'code', text: form.code.trim() ? t.twoFactor.wrong : t.twoFactor.missing })
       if (form.code.trim()) {

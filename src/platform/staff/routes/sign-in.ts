@@ -26,7 +26,7 @@ import {
   useRecoveryCode,
   type StaffUser,
 } from '../repository.js'
-import { normaliseRecoveryCode, totpStep } from '../two-factor.js'
+import { normaliseRecoveryCode, totpStep, type TotpSecretBox } from '../two-factor.js'
 
 /** Failed attempts from one IP address in 15 minutes before it must wait (a whole office may share one). */
 export const IP_FAILURE_LIMIT = 50
@@ -42,7 +42,7 @@ interface PendingSignIn {
 const credentials = z.object({ email: z.string().trim().max(320).catch(''), password: z.string().max(1000).catch(''), returnTo: z.string().optional().catch(undefined) })
 const codeForm = z.object({ code: z.string().max(100).catch('') })
 
-export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>, timeouts: StaffTimeouts, options: { sso: boolean } = { sso: false }): void {
+export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>, timeouts: StaffTimeouts, options: { sso: boolean; secrets: TotpSecretBox }): void {
   const sdb = staffDb(db)
   const pub = { config: { staff: staffPublic() } }
 
@@ -128,7 +128,8 @@ export function registerSignIn(app: FastifyInstance, db: Kysely<PlatformTables>,
     if (!found) return startAgain(request, reply)
     const { code } = codeForm.parse(request.body ?? {})
     if (!code.trim()) return reply.page(twoFactorPage(pageContext(request), { csrf: csrfToken(request, reply), errors: [{ field: 'code', text: t.missing }] }))
-    const step = totpStep(found.user.totpSecret!, code)
+    const secret = options.secrets.open(found.user.totpSecret!)
+    const step = secret === undefined ? undefined : totpStep(secret, code)
     // claimTotpStep refuses a step already used: a code seen over someone's shoulder cannot be replayed.
     if (step === undefined || !(await claimTotpStep(sdb, found.user.id, step))) {
       await secondStepFailed(request, found.user, 'two-factor')
