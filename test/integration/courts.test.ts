@@ -220,12 +220,16 @@ for (const kind of databaseKinds()) {
       assert.match(cy.body, /Aberystwyth - Canolfan Cyfiawnder/)
       assert.match(cy.body, /Y Lanfa/)
       assert.match(cy.body, /Oriau agor|Cysylltu/)
-      // Areas of law, and opening-time types, in Welsh: the data has them in English only.
+      // Areas of law, opening-time types and contact types in Welsh: the data has them in English only.
       assert.match(cy.body, /Mabwysiadu/)
       assert.match(cy.body, /Cofrestrfa Ddosbarth yr Uchel Lys/)
       const leedsCy = await client.get('/courts/leeds-combined-court-centre?lang=cy')
       assert.match(leedsCy.body, /Y cownter ar agor/)
       assert.doesNotMatch(leedsCy.body, /Counter open/)
+      // Phone and email types too.
+      assert.match(leedsCy.body, /<dt class="govuk-summary-list__key">\s*Ymholiadau\s*<\/dt>/)
+      assert.match(leedsCy.body, /Ymholiadau Lle i Anadlu/)
+      assert.doesNotMatch(leedsCy.body, />\s*(Enquiries|Breathing space enquiries|Family public law \(children in care\))\s*</)
       assert.match((await client.get('/courts?lang=cy')).body, /<option value="Money claims">Hawliadau am arian<\/option>/)
       const noVisits = await client.get('/courts/civil-national-business-centre-cnbc?lang=en')
       assert.match(noVisits.body, /We do not provide an in-person service/)

@@ -45,6 +45,11 @@ export function nameMatchItems(matches: readonly NameMatch[], lang: Language, in
   return (byLang[lang] ??= matches.map((m) => listItem(m.court, lang, undefined, index)))
 }
 
+/** A phone or email type in the visitor's language: the data has them in English only. */
+function contactType(type: string, lang: Language): string {
+  return courtText(lang).names.contactTypes[type] ?? type
+}
+
 /** An area of law as people know it: in Welsh when we have it, else the data's display name. */
 export function areaOfLawName(index: CourtIndex, name: string, lang: Language): string {
   return courtText(lang).names.areasOfLaw[name] ?? index.areasOfLaw.find((a) => a.name === name)?.displayName ?? name
@@ -75,8 +80,8 @@ export function courtView(court: Court, lang: Language, index: CourtIndex): Cour
         ? `https://www.openstreetmap.org/?mlat=${court.lat.toFixed(5)}&mlon=${court.lon.toFixed(5)}#map=17/${court.lat.toFixed(5)}/${court.lon.toFixed(5)}`
         : undefined,
     openingTimes: court.opening_times.map((o) => ({ ...o, type: courtText(lang).names.openingTypes[o.type] ?? o.type })),
-    phones: court.contacts,
-    emails: court.emails,
+    phones: court.contacts.map((p) => ({ ...p, type: contactType(p.type, lang) })),
+    emails: court.emails.map((e) => ({ ...e, type: contactType(e.type, lang) })),
     dx: court.dx_codes,
     facilities: court.facilities.map((f) => ({ name: f.name, descriptionHtml: f.description })),
     parking: court.parking,

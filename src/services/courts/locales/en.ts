@@ -6,9 +6,10 @@ export const en = {
   names: {
     services: {} as Record<string, string>,
     serviceAreas: {} as Record<string, string>,
-    /** Areas of law and opening-time types, keyed by the data's English name. */
+    /** Areas of law, opening-time types and contact (phone and email) types, keyed by the data's English name. */
     areasOfLaw: {} as Record<string, string>,
     openingTypes: {} as Record<string, string>,
+    contactTypes: {} as Record<string, string>,
   },
   nav: { search: 'Search', aToZ: 'A to Z', services: 'By the help you need' },
   start: {
