@@ -69,11 +69,14 @@ describe('journeys in Chromium', { skip }, () => {
   let browser: Browser
   let server: BrowserServer
   let shortSession: BrowserServer
+  let endsSoon: BrowserServer
   before(async () => {
-    ;[server, shortSession, browser] = await Promise.all([
+    ;[server, shortSession, endsSoon, browser] = await Promise.all([
       startBrowserServer({ services: [journeyProbeService()] }),
       // A session of 2 minutes 3 seconds: the warning, 2 minutes before the end, comes after 3 seconds.
       startBrowserServer({ services: [journeyProbeService({ sessionMinutes: 2.05 })] }),
+      // A session of 3 seconds, to see one end for real: a process trusts for a minute a session it extended itself (kept.ts).
+      startBrowserServer({ services: [journeyProbeService({ sessionMinutes: 0.05 })] }),
       launchBrowser(),
     ])
   })
@@ -81,6 +84,7 @@ describe('journeys in Chromium', { skip }, () => {
     await browser?.close()
     await server?.close()
     await shortSession?.close()
+    await endsSoon?.close()
   })
 
   test('JavaScript on: every page axe clean in English and Welsh, change links, a double click sends once', async () => {
@@ -137,9 +141,11 @@ describe('journeys in Chromium', { skip }, () => {
     assert.ok(await page.isVisible('text=This link has expired or has already been used'))
     await axeClean(page, 'expired link')
 
-    const session = (await context.cookies()).find((c) => c.name === 'jd_session')!.value.split('.')[0]!
-    await sql`update sessions set expires_at = now() - interval '1 minute' where id = ${session}`.execute(server.app.database.db)
-    await page.goto(`${server.baseUrl}/apply/date-of-birth`)
+    await page.goto(`${endsSoon.baseUrl}/apply/name`)
+    await page.fill('#name', 'Grace Hopper')
+    await click(page, 'Continue')
+    await page.waitForTimeout(3500)
+    await page.goto(`${endsSoon.baseUrl}/apply/date-of-birth`)
     assert.match(page.url(), /\/apply\/session-ended$/)
     await axeClean(page, 'session ended')
     await click(page, 'Continue your application')
