@@ -14,6 +14,7 @@ import { book, findPrison, type Db } from '../../src/services/prison-visits/repo
 import { addDays, dayOfWeek, todayInLondon } from '../../src/services/prison-visits/rules/dates.js'
 import { signManageToken } from '../../src/services/prison-visits/rules/manage-token.js'
 import type { PrisonVisitsTables } from '../../src/services/prison-visits/schema.js'
+import { visitStaffText } from '../../src/services/prison-visits/locales/index.js'
 import { databaseKinds } from '../support/databases.js'
 import { Client, csrfFrom, REFERENCE_DATA_DIR, startTestApp, type TestApp } from '../support/app.js'
 import { makeStaff, signIn } from '../support/staff.js'
@@ -66,6 +67,81 @@ for (const kind of databaseKinds()) {
       assert.ok(csv.body.includes(`${reference},${next(1)},14:00`))
       const search = await client.get('/staff/prison-visits/BCI/search?q=visitor')
       assert.ok(search.body.includes(reference))
+    })
+
+    test('the staff pages are in Welsh with ?lang=cy: headings, tables, reasons, errors and the prison’s Welsh name', async () => {
+      // A separate person and client: the language choice is remembered in a cookie.
+      const welshStaff = await makeStaff(t.database.db, [{ role: 'visits-staff', scope: { kind: 'prisons', values: ['BCI', 'CFI'] } }])
+      const cy = new Client(t.app)
+      await signIn(cy, welshStaff)
+      const english = Object.values(visitStaffText('en')).flatMap(function strings(v: unknown): string[] {
+        return typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []
+      })
+      const headings = (body: string) => [...body.matchAll(/<h[1-3][^>]*>([\s\S]*?)<\/h[1-3]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim())
+      const welshPage = (body: string, h1: RegExp) => {
+        assert.match(body, /<html lang="cy"/)
+        assert.match(headings(body)[0] ?? '', h1)
+        // No English from the staff catalogue is left, in headings or anywhere else on the page.
+        for (const text of english.filter((e) => e.includes(' ') && e.length > 4)) assert.ok(!body.includes(text), `English left on a Welsh page: ${text}`)
+        for (const h of headings(body)) assert.doesNotMatch(h, /\b(Visits?|Requests?|Search|Blocked|Sessions?|Book|Approved|Restrictions|Prisoners|Decide|Cancel)\b/, `English heading: ${h}`)
+      }
+
+      const prisons = await cy.get('/staff/prison-visits?lang=cy')
+      assert.equal(prisons.statusCode, 200)
+      welshPage(prisons.body, /^Ymweliadau carchar$/)
+      assert.match(prisons.body, />Caerdydd<\/a>/, 'the prison’s Welsh name')
+
+      const queue = await cy.get('/staff/prison-visits/BCI/requests')
+      welshPage(queue.body, /^Ceisiadau am ymweliad/)
+      assert.ok(queue.body.includes(reference))
+      assert.match(queue.body, /<th scope="col" class="govuk-table__header">Prif ymwelydd<\/th>/)
+      assert.match(queue.body, /govuk-tag--yellow">\s*cais\s*<\/strong>/, 'the visit’s state tag')
+      assert.match(queue.body, /aria-current="page">Ceisiadau</)
+
+      const day = await cy.get(`/staff/prison-visits/BCI?date=${next(1)}`)
+      welshPage(day.body, new RegExp(`^Ymweliadau ar ${next(1)}`))
+      assert.match(day.body, /Agored: 1 o 20 wedi’u harchebu/)
+
+      const url = `/staff/prison-visits/BCI/visits/${reference}`
+      const visit = await cy.get(url)
+      assert.equal(visit.statusCode, 200)
+      welshPage(visit.body, new RegExp(`^Ymweliad ${reference}`))
+      assert.match(visit.body, /Penderfynu ar y cais hwn/)
+      assert.match(visit.body, /Ann Visitor, ganwyd 1985-05-05 \(prif ymwelydd\)/)
+      // Why it is a request, with its date written in Welsh by the platform's date helper.
+      assert.match(visit.body, /Mae’r carcharor wedi defnyddio ei lwfans ymweld\. Mae ei ymweliad nesaf yn ddyledus o \d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}\./)
+      assert.match(visit.body, /Nid oes gan y carcharor lwfans ymweld ar ôl\./, 'rejection reasons offered in Welsh')
+      assert.match(visit.body, /class="govuk-back-link">Yn ôl</)
+
+      // A form with errors: the summary, the message beside the field and its hidden prefix are Welsh.
+      const noReason = await cy.post(`${url}/decision`, { _csrf: csrfFrom(visit.body), decision: 'reject' })
+      assert.equal(noReason.statusCode, 200)
+      welshPage(noReason.body, new RegExp(`^Mae problem wedi codi`))
+      assert.match(noReason.body, /<span class="govuk-visually-hidden">Gwall:<\/span> Dewiswch o leiaf un rheswm dros wrthod/)
+      assert.equal((await db.selectFrom('prison_visits_visits').select('state').where('reference', '=', reference).executeTakeFirstOrThrow()).state, 'requested')
+
+      const blocked = await cy.get('/staff/prison-visits/BCI/blocked-dates')
+      const badBlock = await cy.post('/staff/prison-visits/BCI/blocked-dates', { _csrf: csrfFrom(blocked.body), day: '31', month: '2', year: '2030', startTime: 'noon', reason: '' })
+      welshPage(badBlock.body, /^Mae problem wedi codi/)
+      assert.match(badBlock.body, /Rhowch ddyddiad go iawn/)
+      assert.match(badBlock.body, /Rhowch amser fel 14:00, neu gadewch yn wag/)
+      assert.match(badBlock.body, />\s*Diwrnod\s*<\/label>/)
+
+      const sessions = await cy.get('/staff/prison-visits/BCI/sessions')
+      welshPage(sessions.body, /^Sesiynau ymweld/)
+      assert.match(sessions.body, />Dydd Llun</)
+
+      const book = await cy.get('/staff/prison-visits/BCI/book')
+      welshPage(book.body, /^Archebu ymweliad ar ran rhywun/)
+      assert.match(book.body, /<option value="[^"]+">Dydd \S+ \d{1,2} \S+ \d{4}, \d\d:\d\d i \d\d:\d\d/, 'visit times with Welsh dates')
+
+      const prisoner = await cy.post('/staff/prison-visits/BCI/prisoners/A1111AA/approved-visitors', { _csrf: csrfFrom(book.body), first: '', last: 'Friend' })
+      welshPage(prisoner.body, /^Mae problem wedi codi/)
+      assert.match(prisoner.body, /Rhowch enw cyntaf yr ymwelydd/)
+      assert.match(prisoner.body, /Ymwelwyr cymeradwy/)
+
+      // English again when asked.
+      assert.match((await cy.get('/staff/prison-visits/BCI/requests?lang=en')).body, /<html lang="en"[\s\S]*Visit requests/)
     })
 
     test('rejecting needs a reason; the visitor sees the outcome through their link; it is audited', async () => {

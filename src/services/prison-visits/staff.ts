@@ -26,7 +26,7 @@ import { normalisePrisonerNumber, visitorProblems } from './rules/visitors.js'
 import { isRequestOverdue } from './rules/working-days.js'
 import { toPrisoner } from './prisoner-register.js'
 import type { PrisonVisitsSettings } from './settings.js'
-import { visitText } from './locales/index.js'
+import { visitStaffText, visitText } from './locales/index.js'
 
 type Params = { prison: string }
 const scoped = requireRole('visits-staff', { prison: (r) => r.params.prison })
@@ -36,16 +36,27 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
   const { config, db, settings } = deps
   const identity = (request: FastifyRequest) => identityOf(request.staff!, request.lang)
   const ctx = (request: FastifyRequest) => pageContext(request)
+  /** The page's text: staff see the prison side in the language they chose. */
+  const text = (request: FastifyRequest) => visitStaffText(request.lang)
   async function prisonOf(request: FastifyRequest<{ Params: Params }>) {
     const prison = await findPrison(db, request.params.prison)
     if (!prison) throw notFound()
     return prison
   }
+  /** A prison as a page names it: its Welsh name on a Welsh page, where it has one. */
+  const shown = (request: FastifyRequest, prison: { code: string; name: string; nameCy?: string | null }) => ({ code: prison.code, name: (request.lang === 'cy' && prison.nameCy) || prison.name })
 
   app.get('/staff/prison-visits', { config: { staff: requireRole('visits-staff') } }, async (request, reply) => {
     const prisons = await prisonsInScope(db, request.staff!.scope('visits-staff', { kind: 'prison', code: 'code' }))
     if (prisons.length === 1) return reply.redirect(`/staff/prison-visits/${prisons[0]!.code}`, 303)
-    return reply.page(prisonsPage(ctx(request), identity(request), prisons))
+    const welsh =
+      request.lang === 'cy' && prisons.length > 0
+        ? new Map((await db.selectFrom('prison_visits_prisons').select(['code', 'name_cy']).where('code', 'in', prisons.map((p) => p.code)).execute()).map((p) => [p.code, p.name_cy]))
+        : undefined
+    const named = prisons.map((p) => shown(request, { ...p, nameCy: welsh?.get(p.code) }))
+    // In alphabetical order of the names the page shows.
+    if (welsh) named.sort((a, b) => a.name.localeCompare(b.name, 'cy'))
+    return reply.page(prisonsPage(ctx(request), identity(request), named))
   })
 
   app.get<{ Params: Params; Querystring: { date?: string } }>('/staff/prison-visits/:prison', { config: { staff: scoped } }, async (request, reply) => {
@@ -58,7 +69,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const extra = [...new Set(visits.filter((v) => !known.has(v.startTime)).map((v) => v.startTime))]
     return reply.page(
       dayPage(ctx(request), identity(request), {
-        prison,
+        prison: shown(request, prison),
         date,
         previous: addDays(date, -1),
         next: addDays(date, 1),
@@ -97,16 +108,17 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const today = todayInLondon()
     const overdue = new Set(rows.filter((r) => isRequestOverdue(todayInLondon(r.createdAt), today, calendar)).map((r) => r.id))
     await audit(db as never, request, { action: 'prison-visits.requests.view', recordType: 'prison', recordId: prison.code })
-    return reply.page(requestsPage(ctx(request), identity(request), prison, rows, overdue))
+    return reply.page(requestsPage(ctx(request), identity(request), shown(request, prison), rows, overdue))
   })
 
   async function renderVisit(request: FastifyRequest<{ Params: Params & { reference: string } }>, reply: FastifyReply, visit: VisitRecord, extra: { errors?: FieldError[]; posted?: { reasons?: string[]; message?: string; notAllowed?: string[] } } = {}) {
     const prison = await prisonOf(request)
     const prisonerRow = await db.selectFrom('prison_visits_prisoners').selectAll().where('number', '=', visit.prisonerNumber).executeTakeFirst()
     const today = todayInLondon()
+    const lang = request.lang
     return reply.page(
       visitPage(ctx(request), identity(request), {
-        prison,
+        prison: shown(request, prison),
         reference: visit.reference,
         state: stateOn(visit.state, visit.date, today),
         date: visit.date,
@@ -116,17 +128,17 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
         visitors: visit.visitors.map((v, i) => ({ id: v.id, name: `${v.firstName} ${v.lastName}`, dateOfBirth: v.dateOfBirth ?? '', notAllowed: v.notAllowed, lead: i === 0 })),
         contact: [visit.contactEmail, visit.contactPhone].filter(Boolean).join(', '),
         support: visit.additionalSupport ?? '',
-        requestReasons: visit.requestReasons.map((r) => reasonText(r, 'en')),
+        requestReasons: visit.requestReasons.map((r) => reasonText(r, lang)),
         prisonReasons: [
-          ...visit.rejectionReasons.filter(isRejectionReason).map((r) => REJECTION_REASON_TEXT[r].en),
-          ...visit.cancellationReasons.filter(isCancellationReason).map((r) => CANCELLATION_REASON_TEXT[r].en),
+          ...visit.rejectionReasons.filter(isRejectionReason).map((r) => REJECTION_REASON_TEXT[r][lang]),
+          ...visit.cancellationReasons.filter(isCancellationReason).map((r) => CANCELLATION_REASON_TEXT[r][lang]),
         ],
         staffMessage: visit.staffMessage,
         csrf: csrfToken(request, reply),
         canDecide: visit.state === 'requested',
         canCancel: visit.state === 'booked' && visit.date >= today,
-        rejectionReasons: REJECTION_REASONS.map((r) => ({ value: r, text: REJECTION_REASON_TEXT[r].en })),
-        cancellationReasons: CANCELLATION_REASONS.map((r) => ({ value: r, text: CANCELLATION_REASON_TEXT[r].en })),
+        rejectionReasons: REJECTION_REASONS.map((r) => ({ value: r, text: REJECTION_REASON_TEXT[r][lang] })),
+        cancellationReasons: CANCELLATION_REASONS.map((r) => ({ value: r, text: CANCELLATION_REASON_TEXT[r][lang] })),
         ...extra,
       }),
     )
@@ -150,17 +162,18 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const leadNotAllowed = notAllowed.includes(visit.visitors[0]?.id ?? -1)
     const rejecting = decision === 'reject' || leadNotAllowed
     const posted = { reasons, message, notAllowed: notAllowed.map(String) }
+    const e = text(request).errors
     // Nothing is approved by default: the decision must be chosen, and reasons only go with a rejection.
     if (decision !== 'approve' && decision !== 'reject' && !leadNotAllowed) {
-      return renderVisit(request, reply, visit, { errors: [{ field: 'decision', text: 'Select approve or reject' }], posted })
+      return renderVisit(request, reply, visit, { errors: [{ field: 'decision', text: e.decision }], posted })
     }
     if (decision === 'approve' && !leadNotAllowed && reasons.length > 0) {
-      return renderVisit(request, reply, visit, { errors: [{ field: 'reasons', text: 'Rejection reasons go with a rejection: untick them to approve, or choose reject' }], posted })
+      return renderVisit(request, reply, visit, { errors: [{ field: 'reasons', text: e.reasonsWithApproval }], posted })
     }
     if (rejecting) {
       const errors: FieldError[] = []
-      if (reasons.length === 0 && !leadNotAllowed) errors.push({ field: 'reasons', text: 'Select at least one reason for rejecting' })
-      if (reasons.includes('other') && !message) errors.push({ field: 'message', text: 'Enter a message to the visitor explaining the other reason' })
+      if (reasons.length === 0 && !leadNotAllowed) errors.push({ field: 'reasons', text: e.rejectReason })
+      if (reasons.includes('other') && !message) errors.push({ field: 'message', text: e.otherMessage })
       if (errors.length) return renderVisit(request, reply, visit, { errors, posted })
     }
     const to = rejecting ? 'rejected' : 'booked'
@@ -186,13 +199,13 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     if (!visit) throw notFound()
     const reasons = list(request.body?.reasons).filter(isCancellationReason)
     const message = String(request.body?.message ?? '').trim().slice(0, 1000)
-    if (reasons.length === 0) return renderVisit(request, reply, visit, { errors: [{ field: 'cancelReasons', text: 'Select at least one reason for cancelling' }] })
+    if (reasons.length === 0) return renderVisit(request, reply, visit, { errors: [{ field: 'cancelReasons', text: text(request).errors.cancelReason }] })
     const result = await changeVisitState(db, visit.id, 'cancelled', { by: 'staff', staffId: request.staff!.user.id, now: new Date(), cancellationReasons: reasons, staffMessage: message || null }, async (trx, changed) => {
       const t = visitText(changed.lang)
       await notifyChange(trx as never, config, settings, changed, [t.messages.cancelled, reasons.map((r) => CANCELLATION_REASON_TEXT[r][changed.lang]).join(' '), message].filter(Boolean).join(' '))
       await audit(trx as never, request, { action: 'prison-visits.visit.cancel', recordType: 'visit', recordId: visit.id, before: { state: visit.state }, after: { state: 'cancelled', reasons } })
     })
-    if (!result.changed) return renderVisit(request, reply, visit, { errors: [{ field: 'cancelReasons', text: 'This visit can no longer be cancelled' }] })
+    if (!result.changed) return renderVisit(request, reply, visit, { errors: [{ field: 'cancelReasons', text: text(request).errors.cannotCancel }] })
     return reply.redirect(`/staff/prison-visits/${visit.prisonCode}/visits/${visit.reference}`, 303)
   })
 
@@ -208,13 +221,13 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       await audit(db as never, request, { action: 'prison-visits.search', recordType: 'prison', recordId: prison.code, after: { query: q, results: rows.length } })
     }
     const prisoner = q ? await db.selectFrom('prison_visits_prisoners').select(['number', 'first_name', 'last_name']).where('prison_code', '=', prison.code).where((eb) => eb.or([eb('number', '=', normalisePrisonerNumber(q) ?? ''), eb(eb.fn('lower', ['last_name']), '=', q.toLowerCase())])).limit(20).execute() : []
-    return reply.page(searchPage(ctx(request), identity(request), prison, q, rows, prisoner.map((p) => ({ number: p.number, name: `${p.first_name} ${p.last_name}` }))))
+    return reply.page(searchPage(ctx(request), identity(request), shown(request, prison), q, rows, prisoner.map((p) => ({ number: p.number, name: `${p.first_name} ${p.last_name}` }))))
   })
 
   app.get<{ Params: Params }>('/staff/prison-visits/:prison/blocked-dates', { config: { staff: scoped } }, async (request, reply) => {
     const prison = await prisonOf(request)
     const blocked = await blockedDates(db, prison.code, todayInLondon())
-    return reply.page(blockedDatesPage(ctx(request), identity(request), { prison, csrf: csrfToken(request, reply), blocked: blocked.map((b) => ({ date: b.date, startTime: b.start_time, reason: b.reason })) }))
+    return reply.page(blockedDatesPage(ctx(request), identity(request), { prison: shown(request, prison), csrf: csrfToken(request, reply), blocked: blocked.map((b) => ({ date: b.date, startTime: b.start_time, reason: b.reason })) }))
   })
 
   app.post<{ Params: Params; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/blocked-dates', { config: { staff: scoped } }, async (request, reply) => {
@@ -224,15 +237,16 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const date = `${posted.year.padStart(4, '0')}-${posted.month.padStart(2, '0')}-${posted.day.padStart(2, '0')}`
     const startTime = posted.startTime ? normaliseTime(posted.startTime) : null
     const errors: FieldError[] = []
-    if (!isIsoDate(date)) errors.push({ field: 'date', text: 'Enter a real date' })
-    else if (date < todayInLondon()) errors.push({ field: 'date', text: 'The date must be today or in the future' })
-    if (posted.startTime && !startTime) errors.push({ field: 'startTime', text: 'Enter a time like 14:00, or leave it empty' })
-    if (!posted.reason) errors.push({ field: 'reason', text: 'Enter the reason' })
+    const e = text(request).errors
+    if (!isIsoDate(date)) errors.push({ field: 'date', text: e.realDate })
+    else if (date < todayInLondon()) errors.push({ field: 'date', text: e.pastDate })
+    if (posted.startTime && !startTime) errors.push({ field: 'startTime', text: e.time })
+    if (!posted.reason) errors.push({ field: 'reason', text: e.reason })
     const blocked = async () => (await blockedDates(db, prison.code, todayInLondon())).map((x) => ({ date: x.date, startTime: x.start_time, reason: x.reason }))
-    if (errors.length) return reply.page(blockedDatesPage(ctx(request), identity(request), { prison, csrf: csrfToken(request, reply), blocked: await blocked(), errors, posted }))
+    if (errors.length) return reply.page(blockedDatesPage(ctx(request), identity(request), { prison: shown(request, prison), csrf: csrfToken(request, reply), blocked: await blocked(), errors, posted }))
     const affected = await affectedVisits(db, prison.code, date, startTime ?? null)
     if (affected.length > 0 && b.confirm !== 'yes') {
-      return reply.page(blockedDatesPage(ctx(request), identity(request), { prison, csrf: csrfToken(request, reply), blocked: await blocked(), posted, affected: { date, startTime: startTime ?? null, visits: affected } }))
+      return reply.page(blockedDatesPage(ctx(request), identity(request), { prison: shown(request, prison), csrf: csrfToken(request, reply), blocked: await blocked(), posted, affected: { date, startTime: startTime ?? null, visits: affected } }))
     }
     const cancelAffected = list(b.cancelAffected).includes('yes')
     await db.transaction().execute(async (trx) => {
@@ -275,7 +289,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const visits = await searchVisits(db, prison.code, { prisonerNumber: p.number })
     return reply.page(
       prisonerPage(ctx(request), identity(request), {
-        prison,
+        prison: shown(request, prison),
         csrf: csrfToken(request, reply),
         prisoner: { number: p.number, name: `${p.firstName} ${p.lastName}`, dateOfBirth: p.dateOfBirth, category: p.category, balance: row.allowance_balance, closedOnly: p.closedVisitsOnly, visitsBanned: p.visitsBanned },
         approved: approved.map((a) => ({ id: a.id, name: `${a.first_name} ${a.last_name}`, dateOfBirth: a.date_of_birth, bannedUntil: a.banned_until, closedOnly: a.closed_visits_only })),
@@ -295,8 +309,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const change = String(request.body?.change ?? '').trim()
     const reason = String(request.body?.reason ?? '').trim().slice(0, 200)
     const errors: FieldError[] = []
-    if (!/^[+-]?\d{1,2}$/.test(change) || Number(change) === 0) errors.push({ field: 'change', text: 'Enter a whole number from -99 to 99, not 0' })
-    if (!reason) errors.push({ field: 'reason', text: 'Enter the reason for the change' })
+    const e = text(request).errors
+    if (!/^[+-]?\d{1,2}$/.test(change) || Number(change) === 0) errors.push({ field: 'change', text: e.allowanceChange })
+    if (!reason) errors.push({ field: 'reason', text: e.allowanceReason })
     if (errors.length) return renderPrisoner(request, reply, { errors })
     const row = await db.selectFrom('prison_visits_prisoners').select(['number', 'allowance_balance']).where('number', '=', request.params.number).where('prison_code', '=', prison.code).executeTakeFirst()
     if (!row) throw notFound()
@@ -304,7 +319,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       await adjustAllowance(trx as Db, row.number, Number(change), reason, request.staff!.user.id, new Date())
       await audit(trx as never, request, { action: 'prison-visits.allowance.adjust', recordType: 'prisoner', recordId: row.number, before: { balance: row.allowance_balance }, after: { balance: row.allowance_balance + Number(change), reason } })
     })
-    return renderPrisoner(request, reply, { notice: `Allowance changed by ${Number(change)}.` })
+    return renderPrisoner(request, reply, { notice: text(request).notices.allowanceChanged(Number(change)) })
   })
 
   async function prisonerAt(request: FastifyRequest<{ Params: Params & { number: string } }>) {
@@ -322,7 +337,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       await (trx as Db).updateTable('prison_visits_prisoners').set(after).where('number', '=', row.number).execute()
       await audit(trx as never, request, { action: 'prison-visits.prisoner.restrictions', recordType: 'prisoner', recordId: row.number, before: { closed_visits_only: row.closed_visits_only, visits_banned: row.visits_banned }, after })
     })
-    return renderPrisoner(request, reply, { notice: 'Restrictions saved.' })
+    return renderPrisoner(request, reply, { notice: text(request).notices.restrictionsSaved })
   })
 
   app.post<{ Params: Params & { number: string }; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/prisoners/:number/approved-visitors', { config: { staff: scoped } }, async (request, reply) => {
@@ -330,10 +345,11 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const b = request.body ?? {}
     const posted = { first: String(b.first ?? '').trim().slice(0, 50), last: String(b.last ?? '').trim().slice(0, 50), dob: String(b.dob ?? '').trim(), bannedUntil: String(b.bannedUntil ?? '').trim(), closed: list(b.closed).includes('yes') ? 'yes' : '' }
     const errors: FieldError[] = []
-    if (!posted.first) errors.push({ field: 'avFirst', text: 'Enter the visitor’s first name' })
-    if (!posted.last) errors.push({ field: 'avLast', text: 'Enter the visitor’s last name' })
-    if (posted.dob && !isIsoDate(posted.dob)) errors.push({ field: 'avDob', text: 'Enter a date as 1985-03-27, or leave it empty' })
-    if (posted.bannedUntil && !isIsoDate(posted.bannedUntil)) errors.push({ field: 'avBanned', text: 'Enter a date as 2027-01-31, or leave it empty' })
+    const e = text(request).errors
+    if (!posted.first) errors.push({ field: 'avFirst', text: e.visitorFirst })
+    if (!posted.last) errors.push({ field: 'avLast', text: e.visitorLast })
+    if (posted.dob && !isIsoDate(posted.dob)) errors.push({ field: 'avDob', text: e.optionalDate('1985-03-27') })
+    if (posted.bannedUntil && !isIsoDate(posted.bannedUntil)) errors.push({ field: 'avBanned', text: e.optionalDate('2027-01-31') })
     if (errors.length) return renderPrisoner(request, reply, { errors, posted })
     await db.transaction().execute(async (trx) => {
       const added = await (trx as Db)
@@ -343,7 +359,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
         .executeTakeFirstOrThrow()
       await audit(trx as never, request, { action: 'prison-visits.approved-visitor.add', recordType: 'prisoner', recordId: row.number, after: { id: added.id, bannedUntil: posted.bannedUntil || null, closed: posted.closed === 'yes' } })
     })
-    return renderPrisoner(request, reply, { notice: 'Approved visitor added.' })
+    return renderPrisoner(request, reply, { notice: text(request).notices.visitorAdded })
   })
 
   app.post<{ Params: Params & { number: string; id: string } }>('/staff/prison-visits/:prison/prisoners/:number/approved-visitors/:id/remove', { config: { staff: scoped } }, async (request, reply) => {
@@ -354,7 +370,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       if (Number(removed.numDeletedRows) === 0) throw notFound()
       await audit(trx as never, request, { action: 'prison-visits.approved-visitor.remove', recordType: 'prisoner', recordId: row.number, after: { id: Number(request.params.id) } })
     })
-    return renderPrisoner(request, reply, { notice: 'Approved visitor removed.' })
+    return renderPrisoner(request, reply, { notice: text(request).notices.visitorRemoved })
   })
 
   // Session templates: staff edits make a template theirs, so a re-import leaves it alone.
@@ -370,7 +386,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
         : undefined)
     return reply.page(
       templatesPage(ctx(request), identity(request), {
-        prison,
+        prison: shown(request, prison),
         csrf: csrfToken(request, reply),
         templates: rows.map((r) => ({ id: r.id, dayOfWeek: r.day_of_week, startTime: r.start_time, endTime: r.end_time, openCapacity: r.open_capacity, closedCapacity: r.closed_capacity, validFrom: r.valid_from, validTo: r.valid_to, frequencyWeeks: r.frequency_weeks, imported: r.source_key !== null })),
         errors: extra.errors,
@@ -380,20 +396,21 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     )
   }
 
-  function parseTemplate(body: Record<string, unknown>): { value?: TemplateChange; errors: FieldError[]; posted: Record<string, string> } {
+  function parseTemplate(request: FastifyRequest, body: Record<string, unknown>): { value?: TemplateChange; errors: FieldError[]; posted: Record<string, string> } {
+    const e = text(request).errors
     const posted = Object.fromEntries(['dayOfWeek', 'startTime', 'endTime', 'openCapacity', 'closedCapacity', 'validFrom', 'validTo'].map((k) => [k, String(body[k] ?? '').trim()]))
     posted.fortnightly = list(body.fortnightly).includes('yes') ? 'yes' : ''
     const errors: FieldError[] = []
     const day = Number(posted.dayOfWeek)
     const start = normaliseTime(posted.startTime ?? '')
     const end = normaliseTime(posted.endTime ?? '')
-    if (!start) errors.push({ field: 'startTime', text: 'Enter a start time like 14:00' })
-    if (!end) errors.push({ field: 'endTime', text: 'Enter an end time like 16:00' })
-    else if (start && end <= start) errors.push({ field: 'endTime', text: 'The end time must be after the start time' })
-    for (const k of ['openCapacity', 'closedCapacity'] as const) if (!/^\d{1,3}$/.test(posted[k] ?? '')) errors.push({ field: k, text: 'Enter a whole number from 0 to 999' })
-    for (const k of ['validFrom', 'validTo'] as const) if (posted[k] && !isIsoDate(posted[k]!)) errors.push({ field: k, text: 'Enter a date as 2026-12-31, or leave it empty' })
-    if (posted.fortnightly === 'yes' && !posted.validFrom) errors.push({ field: 'validFrom', text: 'A fortnightly session needs the date it starts from' })
-    if (!(day >= 1 && day <= 7) || errors.length) return { errors: day >= 1 && day <= 7 ? errors : [...errors, { field: 'dayOfWeek', text: 'Choose a day' }], posted }
+    if (!start) errors.push({ field: 'startTime', text: e.startTime })
+    if (!end) errors.push({ field: 'endTime', text: e.endTime })
+    else if (start && end <= start) errors.push({ field: 'endTime', text: e.endBeforeStart })
+    for (const k of ['openCapacity', 'closedCapacity'] as const) if (!/^\d{1,3}$/.test(posted[k] ?? '')) errors.push({ field: k, text: e.capacity })
+    for (const k of ['validFrom', 'validTo'] as const) if (posted[k] && !isIsoDate(posted[k]!)) errors.push({ field: k, text: e.optionalDate('2026-12-31') })
+    if (posted.fortnightly === 'yes' && !posted.validFrom) errors.push({ field: 'validFrom', text: e.fortnightlyFrom })
+    if (!(day >= 1 && day <= 7) || errors.length) return { errors: day >= 1 && day <= 7 ? errors : [...errors, { field: 'dayOfWeek', text: e.day }], posted }
     return {
       errors,
       posted,
@@ -409,7 +426,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const prison = await prisonOf(request)
     const id = request.params.id ? Number(request.params.id) : null
     if (id !== null && !(await templatesOf(db, prison.code)).some((t) => t.id === id)) throw notFound()
-    const parsed = parseTemplate(request.body ?? {})
+    const parsed = parseTemplate(request, request.body ?? {})
     if (!parsed.value) return templateView(request, reply, { errors: parsed.errors, posted: parsed.posted, editing: id })
     await db.transaction().execute(async (trx) => {
       const saved = await saveTemplate(trx as Db, prison.code, id, parsed.value!)
@@ -436,9 +453,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const sessions = await sessionAvailability(db, prison.code, addDays(today, 1), addDays(today, prison.bookingWindowDays), new Date())
     return reply.page(
       bookOnBehalfPage(ctx(request), identity(request), {
-        prison,
+        prison: shown(request, prison),
         csrf: csrfToken(request, reply),
-        sessions: sessions.map((s) => ({ value: `${s.date} ${s.startTime}`, text: `${prettyDate(s.date, 'en')}, ${s.startTime} to ${s.endTime}`, full: s.openTaken >= s.openCapacity })),
+        sessions: sessions.map((s) => ({ value: `${s.date} ${s.startTime}`, text: `${prettyDate(s.date, request.lang)}, ${text(request).day.session(s.startTime, s.endTime)}`, full: s.openTaken >= s.openCapacity })),
         ...extra,
       }),
     )
@@ -451,38 +468,39 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const body = request.body ?? {}
     const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', ...[1, 2, 3].flatMap((i) => [`v${i}first`, `v${i}last`, `v${i}dob`])].map((k) => [k, String(body[k] ?? '').trim()]))
     const errors: FieldError[] = []
+    const e = text(request).errors
     const number = normalisePrisonerNumber(posted.prisonerNumber ?? '')
     const prisoner = number ? await db.selectFrom('prison_visits_prisoners').select('number').where('number', '=', number).where('prison_code', '=', prison.code).executeTakeFirst() : undefined
-    if (!prisoner) errors.push({ field: 'prisonerNumber', text: 'Enter the number of a prisoner at this prison' })
+    if (!prisoner) errors.push({ field: 'prisonerNumber', text: e.prisonerNumber })
     const [date, start] = (posted.session ?? '').split(' ') as [string, string | undefined]
-    if (!isIsoDate(date ?? '') || !start) errors.push({ field: 'session', text: 'Choose a visit time' })
+    if (!isIsoDate(date ?? '') || !start) errors.push({ field: 'session', text: e.visitTime })
     const visitors: { firstName: string; lastName: string; dateOfBirth: string }[] = []
     for (const i of [1, 2, 3]) {
       const first = posted[`v${i}first`] ?? ''
       const last = posted[`v${i}last`] ?? ''
       const dob = posted[`v${i}dob`] ?? ''
       if (i > 1 && !first && !last && !dob) continue
-      if (!first) errors.push({ field: `v${i}first`, text: `Enter visitor ${i}’s first name` })
-      if (!last) errors.push({ field: `v${i}last`, text: `Enter visitor ${i}’s last name` })
-      if (!isIsoDate(dob) || dob >= todayInLondon()) errors.push({ field: `v${i}dob`, text: `Enter visitor ${i}’s date of birth as 1985-03-27` })
+      if (!first) errors.push({ field: `v${i}first`, text: e.visitorNFirst(i) })
+      if (!last) errors.push({ field: `v${i}last`, text: e.visitorNLast(i) })
+      if (!isIsoDate(dob) || dob >= todayInLondon()) errors.push({ field: `v${i}dob`, text: e.visitorNDob(i) })
       else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob })
     }
     if (visitors.length && visitors.length === [1, 2, 3].filter((i) => posted[`v${i}first`] || posted[`v${i}last`] || posted[`v${i}dob`]).length) {
       for (const problem of visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, todayInLondon())) {
-        errors.push({ field: 'v1dob', text: problem === 'lead-visitor-under-18' ? 'The lead visitor must be 18 or over' : problem === 'too-many-adults' ? `Up to ${prison.limits.maxAdults} adults can visit` : `Up to ${prison.limits.maxVisitors} visitors can visit` })
+        errors.push({ field: 'v1dob', text: problem === 'lead-visitor-under-18' ? visitText(request.lang).visitors.leadUnder18 : problem === 'too-many-adults' ? e.tooManyAdults(prison.limits.maxAdults) : e.tooManyVisitors(prison.limits.maxVisitors) })
       }
     }
-    if (posted.email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(posted.email)) errors.push({ field: 'email', text: 'Enter an email address in the correct format' })
-    if (posted.phone && !/^07\d{9}$/.test(posted.phone.replace(/[\s()-]/g, '').replace(/^\+44/, '0'))) errors.push({ field: 'phone', text: 'Enter a UK mobile number, like 07700 900 982' })
-    if ((posted.support ?? '').length > 200) errors.push({ field: 'support', text: 'Support needed must be 200 characters or fewer' })
+    if (posted.email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(posted.email)) errors.push({ field: 'email', text: e.email })
+    if (posted.phone && !/^07\d{9}$/.test(posted.phone.replace(/[\s()-]/g, '').replace(/^\+44/, '0'))) errors.push({ field: 'phone', text: visitText(request.lang).contact.mobile })
+    if ((posted.support ?? '').length > 200) errors.push({ field: 'support', text: e.supportTooLong })
     if (errors.length) return bookView(request, reply, { errors, posted })
     const now = new Date()
     const session = (await sessionAvailability(db, prison.code, date, date, now)).find((s) => s.startTime === start)
-    if (!session) return bookView(request, reply, { errors: [{ field: 'session', text: 'Choose a visit time' }], posted })
+    if (!session) return bookView(request, reply, { errors: [{ field: 'session', text: e.visitTime }], posted })
     const full = session.openTaken >= session.openCapacity
     const overbook = list(body.overbook).includes('yes')
     if (full && !overbook) {
-      return bookView(request, reply, { posted, needsOverbookConfirmation: true, errors: body.overbookAsked === 'yes' ? [{ field: 'overbook', text: 'Confirm you want to book even though the session is full' }] : undefined })
+      return bookView(request, reply, { posted, needsOverbookConfirmation: true, errors: body.overbookAsked === 'yes' ? [{ field: 'overbook', text: e.confirmOverbook }] : undefined })
     }
     const phone = posted.phone ? posted.phone.replace(/[\s()-]/g, '').replace(/^\+44/, '0') : null
     const result = await book(
@@ -494,10 +512,10 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
         // Counted beside online bookings, so digital take-up shows the share booked without staff.
         await recordJourneyEvents(trx as never, [{ service: 'prison-visits', journey: 'book-a-visit', runId: randomUUID(), event: 'completed', channel: 'assisted' }])
         const record = await findVisit(trx as Db, { id: visit.id })
-        if (record) await notifyChange(trx as never, config, settings, record, visit.state === 'booked' ? visitText('en').messages.approved : visit.reasons.map((r) => reasonText(r, 'en')).join(' '))
+        if (record) await notifyChange(trx as never, config, settings, record, visit.state === 'booked' ? visitText(record.lang).messages.approved : visit.reasons.map((r) => reasonText(r, record.lang)).join(' '))
       },
     )
-    if (result.kind !== 'done') return bookView(request, reply, { errors: [{ field: 'session', text: 'That visit time is no longer available. Choose another time.' }], posted })
+    if (result.kind !== 'done') return bookView(request, reply, { errors: [{ field: 'session', text: visitText(request.lang).visitTime.gone }], posted })
     return reply.redirect(`/staff/prison-visits/${prison.code}/visits/${result.visit.reference}`, 303)
   })
 }
