@@ -40,6 +40,7 @@ export const views: Record<string, ConventionalView> = {
       return {
         cookies: [
           { name: production ? '__Host-jd_session' : 'jd_session', purpose: t.sessionPurpose, expires: t.sessionExpires },
+          { name: 'jd_draft', purpose: t.draftPurpose, expires: t.sessionExpires },
           { name: 'jd_lang', purpose: t.langPurpose, expires: t.langExpires },
         ],
       }
