@@ -37,11 +37,12 @@ test('checked against the row after a minute: unchanged keeps its stamp, changed
   assert.equal(kept.keep('s2', undefined, T + 61_000), none)
 })
 
-test('a slow read of an older row does not replace a newer kept draft', () => {
+test('a read that began before a change was kept does not replace it; a later read does', () => {
   const kept = new KeptDrafts()
   const stamp = kept.keep('s1', draft({ a: 2 }), T)
-  assert.equal(kept.keep('s1', draft({ a: 1 }), T + 5), stamp)
+  assert.equal(kept.keep('s1', draft({ a: 1 }), T + 5, T - 1), stamp, 'began before: it may have missed the change')
   assert.deepEqual(kept.find('s1', stamp, T + 6)?.draft?.answers, { a: 2 })
+  assert.notEqual(kept.keep('s1', draft({ a: 3 }), T + 7, T + 6), stamp, 'began after')
 })
 
 test('a draft too big to keep is not kept, and forgets what was', () => {

@@ -66,13 +66,17 @@ export class KeptDrafts {
   /**
    * Keeps the draft as it now is in the database; returns the stamp for the
    * browser (the same one if the draft is unchanged), or undefined when the
-   * draft is too big to keep. A draft older than the one kept (a slow read
-   * finishing after a change) does not replace it.
+   * draft is too big to keep. A read that began (`readSince`) before the kept
+   * draft was kept may have missed that change, so it does not replace it.
+   * (This process's clock only: rows' own times come from every process.)
    */
-  keep(sessionId: string, draft: Draft | undefined, now: number): string | undefined {
+  keep(sessionId: string, draft: Draft | undefined, now: number, readSince?: number): string | undefined {
     const old = this.#drafts.get(sessionId)
     this.#drafts.delete(sessionId)
-    if (old?.draft && draft && old.draft.id === draft.id && updatedAt(old.draft) > updatedAt(draft)) draft = old.draft
+    if (old && readSince !== undefined && old.keptAt >= readSince) {
+      this.#drafts.set(sessionId, old)
+      return old.stamp
+    }
     if (draft && JSON.stringify(draft.answers).length + JSON.stringify(draft.form).length > MAX_KEPT_CHARS) return undefined
     const stamp = old && sameDraft(old.draft, draft) ? old.stamp : randomBytes(12).toString('base64url')
     evictOldest(this.#drafts, this.maxEntries)

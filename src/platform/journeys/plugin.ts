@@ -139,8 +139,9 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       const found = kept.find(sessionId, request.cookies[DRAFT_COOKIE], Date.now())
       if (found) return found.draft
     }
+    const readSince = Date.now()
     const draft = await repo.findSessionDraft(db, sessionId, journey.service, journey.id)
-    if (showing) keepDraft(request, reply, draft)
+    if (showing) keepDraft(request, reply, draft, readSince)
     return draft
   }
 
@@ -148,9 +149,9 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   const settled = new WeakSet<FastifyReply>()
 
   /** Keeps the draft as the database now holds it, and gives the browser its stamp. */
-  function keepDraft(request: FastifyRequest, reply: FastifyReply, draft: Draft | undefined): void {
+  function keepDraft(request: FastifyRequest, reply: FastifyReply, draft: Draft | undefined, readSince?: number): void {
     if (!request.sessionId) return
-    const stamp = kept.keep(request.sessionId, draft, Date.now())
+    const stamp = kept.keep(request.sessionId, draft, Date.now(), readSince)
     const sent = request.cookies[DRAFT_COOKIE]
     if (stamp && stamp !== sent) reply.setCookie(DRAFT_COOKIE, stamp, { path: prefix, httpOnly: true, sameSite: 'lax', secure: request.server.sessionKeys.secure })
     // Too big to keep: nothing is kept, and no stamp may match what another process keeps.
