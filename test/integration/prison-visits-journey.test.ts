@@ -99,6 +99,31 @@ for (const kind of databaseKinds()) {
       assert.match((await client.submit(`${B}/visitors`, adults)).body, /up to 3 visitors aged 18 or over/)
     })
 
+    test('a visitor who turns 18 before the visit counts as an adult on that day', async () => {
+      await addPrisoner(db, 'C1234BC', 2)
+      const client = new Client(t.app)
+      assert.equal(location(await client.submit(`${B}/prison`, { prison: 'BCI' })), `${B}/prisoner`)
+      assert.equal(location(await client.submit(`${B}/prisoner`, { firstName: 'Test', lastName: 'Prisoner', 'dateOfBirth-day': '15', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1980', number: 'C1234BC' })), `${B}/visitors`)
+      // 18 tomorrow: a child today, an adult on any day that can be booked.
+      const birthday = new Date(`${todayInLondon()}T12:00:00Z`)
+      birthday.setUTCDate(birthday.getUTCDate() + (birthday.getUTCMonth() === 1 && birthday.getUTCDate() >= 27 ? 4 : 1))
+      const visitors = Object.fromEntries([1, 2, 3, 4].flatMap((i) => [
+        [`visitor-${i}-first`, `V${i}`],
+        [`visitor-${i}-last`, 'Visitor'],
+        [`visitor-${i}-dob-day`, i < 4 ? '1' : String(birthday.getUTCDate())],
+        [`visitor-${i}-dob-month`, i < 4 ? '1' : String(birthday.getUTCMonth() + 1)],
+        [`visitor-${i}-dob-year`, i < 4 ? '1980' : String(birthday.getUTCFullYear() - 18)],
+      ]))
+      assert.equal(location(await client.submit(`${B}/visitors`, visitors)), `${B}/visit-time`, 'three adults and a child, today')
+      const page = await client.get(`${B}/visit-time`)
+      const session = /name="session" type="radio" value="([^"]+)"(?![^>]*disabled)/.exec(page.body)![1]!
+      const owner = /name="owner" value="([^"]+)"/.exec(page.body)![1]!
+      assert.ok(session.split(' ')[0]! > todayInLondon(), 'the first bookable day is after today')
+      const refused = await client.post(`${B}/visit-time`, { _csrf: csrfFrom(page.body), session, owner })
+      assert.equal(refused.statusCode, 200)
+      assert.match(refused.body, /On that day more than 3 of your visitors will be aged 18 or over/)
+    })
+
     test('wrong prisoner details are limited per journey', async () => {
       const client = new Client(t.app)
       await client.submit(`${B}/prison`, { prison: 'BCI' })

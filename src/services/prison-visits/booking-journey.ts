@@ -360,6 +360,8 @@ ${visitorFields(view.lang, view.values, view.errors)}`
           const now = new Date()
           const range = bookableRange(todayInLondon(now), { leadDays: prison.leadDays, bookingWindowDays: prison.bookingWindowDays }, await workingCalendar(db, prison))
           if (date_ < range.from || date_ > range.to) return [{ field: 'session', message: t.gone }]
+          // The visitors page counts adults as of today; a visitor may turn adult by the visit.
+          if (tooManyAdultsOn(ctx.answers, prison, date_)) return [{ field: 'session', message: t.tooManyAdultsThatDay(prison.limits.maxAdults, prison.limits.adultAge) }]
           const place = await placeFor(db, ctx.answers)
           const held = await holdPlace(db, { prisonCode, date: date_, startTime: start, place, owner: value.owner, now, holdMinutes: settings.holdMinutes })
           return held.held ? [] : [{ field: 'session', message: t.gone }]
@@ -415,6 +417,10 @@ ${view.input('phone', { label: { text: t.phone }, hint: { text: t.phoneHint }, t
       const prison = await findPrison(db, answers.prison!.prison)
       if (!prison) throw new Error('prison gone between answer and submit')
       const [d, start] = answers.visitTime!.session.split(' ') as [string, string]
+      // Visitors changed from check answers after the time was chosen are counted on the visit's day too.
+      if (tooManyAdultsOn(answers as Record<string, unknown>, prison, d)) {
+        throw new AnswerRejected('visitTime', [{ field: 'session', message: visitText(ctx.lang).visitTime.tooManyAdultsThatDay(prison.limits.maxAdults, prison.limits.adultAge) }])
+      }
       const now = new Date()
       const result = await book(
         db,
@@ -463,6 +469,12 @@ ${view.input('phone', { label: { text: t.phone }, hint: { text: t.phoneHint }, t
       title: { en: 'Visit booked', cy: 'Ymweliad wedi’i archebu' },
     },
   })
+}
+
+/** True when, on the visit's day, the journey's visitors include more adults than the prison allows. */
+function tooManyAdultsOn(answers: Record<string, unknown>, prison: Prison, day: IsoDate): boolean {
+  const visitors = (answers.visitors as { visitors: { dateOfBirth: IsoDate }[] } | undefined)?.visitors ?? []
+  return visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, day).includes('too-many-adults')
 }
 
 /** A closed place when the prisoner or any visitor on the approved list is restricted to closed visits. */

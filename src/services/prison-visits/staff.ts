@@ -486,7 +486,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob })
     }
     if (visitors.length && visitors.length === [1, 2, 3].filter((i) => posted[`v${i}first`] || posted[`v${i}last`] || posted[`v${i}dob`]).length) {
-      for (const problem of visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, todayInLondon())) {
+      // Adults are counted on the visit's day: a visitor may turn adult before it.
+      for (const problem of visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, isIsoDate(date ?? '') ? date! : todayInLondon())) {
         errors.push({ field: 'v1dob', text: problem === 'lead-visitor-under-18' ? visitText(request.lang).visitors.leadUnder18 : problem === 'too-many-adults' ? e.tooManyAdults(prison.limits.maxAdults) : e.tooManyVisitors(prison.limits.maxVisitors) })
       }
     }

@@ -62,6 +62,7 @@ export const cy: Catalogue<typeof en> = {
     full: 'Wedi’i archebu’n llawn',
     required: 'Dewiswch amser ymweld',
     gone: 'Nid yw’r amser ymweld hwnnw ar gael mwyach. Dewiswch amser arall.',
+    tooManyAdultsThatDay: (max: number, age: number) => `Ar y diwrnod hwnnw bydd mwy na ${max} o’ch ymwelwyr yn ${age} oed neu’n hŷn. Dewiswch ddiwrnod cynharach, neu ewch yn ôl a thynnu ymwelydd`,
     summary: 'Amser ymweld',
     to: 'i',
   },

@@ -59,6 +59,7 @@ export const en = {
     full: 'Fully booked',
     required: 'Choose a visit time',
     gone: 'That visit time is no longer available. Choose another time.',
+    tooManyAdultsThatDay: (max: number, age: number) => `On that day more than ${max} of your visitors will be aged ${age} or over. Choose an earlier day, or go back and remove a visitor`,
     summary: 'Visit time',
     to: 'to',
   },
