@@ -11,6 +11,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { PlatformTables } from '../db/index.js'
+import { remember } from '../remember.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,7 +27,7 @@ export interface SessionOptions {
 
 export const SESSION_COOKIE = 'jd_session'
 
-/** Verified cookies, and CSRF tokens, remembered per process; each cleared whole when full, which is cheap and rare. */
+/** Verified cookies (cleared whole when full, which is cheap and rare) and CSRF tokens remembered per process. */
 const VERIFIED_CACHE_SIZE = 50_000
 
 declare module 'fastify' {
@@ -70,13 +71,7 @@ export class SessionKeys {
 
   csrfToken(sessionId: string): string {
     // Every page with a form needs it, and it never changes for a session: an HMAC per page was 2% of a page's CPU.
-    let token = this.#csrf.get(sessionId)
-    if (!token) {
-      token = this.sign('csrf:' + sessionId)
-      if (this.#csrf.size >= VERIFIED_CACHE_SIZE) this.#csrf.clear()
-      this.#csrf.set(sessionId, token)
-    }
-    return token
+    return remember(this.#csrf, sessionId, VERIFIED_CACHE_SIZE, () => this.sign('csrf:' + sessionId))
   }
 }
 

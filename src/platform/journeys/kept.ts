@@ -29,6 +29,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Draft } from './repository.js'
+import { makeRoom } from '../remember.js'
 
 /** The cookie holding the stamp, set on the journey's own path. */
 export const DRAFT_COOKIE = 'jd_draft'
@@ -79,7 +80,7 @@ export class KeptDrafts {
     }
     if (draft && JSON.stringify(draft.answers).length + JSON.stringify(draft.form).length > MAX_KEPT_CHARS) return undefined
     const stamp = old && sameDraft(old.draft, draft) ? old.stamp : randomBytes(12).toString('base64url')
-    evictOldest(this.#drafts, this.maxEntries)
+    makeRoom(this.#drafts, this.maxEntries)
     this.#drafts.set(sessionId, { stamp, draft, keptAt: now, expiresAt: draft ? new Date(draft.expires_at).getTime() : Infinity })
     return stamp
   }
@@ -98,7 +99,7 @@ export class KeptDrafts {
   /** Records that this process extended the session to at least `ends`. */
   extended(sessionId: string, ends: number, now: number): void {
     this.#sessions.delete(sessionId)
-    evictOldest(this.#sessions, this.maxEntries)
+    makeRoom(this.#sessions, this.maxEntries)
     this.#sessions.set(sessionId, { ends, extendedAt: now })
   }
 }
@@ -110,8 +111,3 @@ function sameDraft(a: Draft | undefined, b: Draft | undefined): boolean {
 }
 
 const updatedAt = (draft: Draft): number => new Date(draft.updated_at).getTime()
-
-/** Makes room for one more entry: a Map iterates in insertion order, so the first key is the oldest. */
-function evictOldest(map: Map<string, unknown>, max: number): void {
-  while (map.size >= max) map.delete(map.keys().next().value as string)
-}

@@ -15,7 +15,7 @@ import { formatDate } from '../i18n/index.js'
 import { pageContext } from '../http/pages.js'
 import { csrfToken, ensureSession } from '../http/session.js'
 import type { SummaryListRow } from '../ui/govuk/index.js'
-import type { PageContext } from '../ui/layouts/page.js'
+import { serviceHeaders, type PageContext } from '../ui/layouts/page.js'
 import { countJourneyEvents, recordJourneyEvents, recordSatisfaction, writeCountedEvents, type JourneyEvent } from '../kpi/repository.js'
 import { email as emailField, fieldErrors, firstValue, formSchema, lowerFirst, type FieldError, type FormValues } from './fields.js'
 import { AnswerRejected, CHECK_ANSWERS, titleText, type AnswerPage, type Channel, type CustomPage, type Journey, type PageMap } from './journey.js'
@@ -74,6 +74,9 @@ export interface JourneyPluginOptions {
 
 const cleaning = new WeakSet<Database>()
 
+/** A request that shows a page rather than changes anything. */
+const shows = (request: FastifyRequest) => request.method === 'GET' || request.method === 'HEAD'
+
 /**
  * One memory of kept drafts per journey in each server: a journey mounted
  * twice (for the public, and for staff completing it for someone) reads and
@@ -103,8 +106,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   const pages = journey.pages as Record<string, AnswerPage>
 
   const url = (key: string): string => (key === CHECK_ANSWERS ? `${prefix}/${checkPath}` : `${prefix}/${pages[key]!.path}`)
-  // One object per language: the page shell is kept per service object (layouts/page.ts).
-  const serviceHeader = { en: { name: options.service.name.en, url: options.service.url }, cy: { name: options.service.name.cy, url: options.service.url } }
+  const serviceHeader = serviceHeaders(options.service.name, options.service.url)
   const ctxFor = (request: FastifyRequest): PageContext => pageContext(request, { service: serviceHeader[request.lang] })
   const channelOf = (request: FastifyRequest): Channel => options.channel?.(request) ?? 'digital'
   const expiry = (saved: boolean) => new Date(Date.now() + (saved ? savedMs : unsavedMs))
@@ -134,7 +136,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   async function sessionDraft(request: FastifyRequest, reply: FastifyReply): Promise<Draft | undefined> {
     const sessionId = request.sessionId
     if (!sessionId) return undefined
-    const showing = request.method === 'GET' || request.method === 'HEAD'
+    const showing = shows(request)
     if (showing) {
       const found = kept.find(sessionId, request.cookies[DRAFT_COOKIE], Date.now())
       if (found) return found.draft
@@ -235,7 +237,7 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('cache-control', 'no-store')
     // A change that did not keep what it wrote: forget the kept draft, and the stamp, which another process may know too.
-    if (request.method !== 'GET' && request.method !== 'HEAD' && !settled.has(reply) && request.sessionId) {
+    if (!shows(request) && !settled.has(reply) && request.sessionId) {
       kept.forget(request.sessionId)
       if (request.cookies[DRAFT_COOKIE]) reply.clearCookie(DRAFT_COOKIE, { path: prefix })
     }

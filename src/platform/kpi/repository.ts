@@ -20,18 +20,12 @@ export async function recordJourneyEvents(db: Kysely<PlatformTables>, events: re
   if (events.length === 0) return
   await withTables<KpiTables>(db)
     .insertInto('journey_events')
-    .values(
-      events.map((e) => ({
-        service: e.service,
-        journey: e.journey,
-        run_id: e.runId,
-        event: e.event,
-        page: e.page ?? null,
-        field: e.field ?? null,
-        channel: e.channel,
-      })),
-    )
+    .values(events.map((e) => eventRow(e)))
     .execute()
+}
+
+function eventRow(e: JourneyEvent, at?: Date) {
+  return { service: e.service, journey: e.journey, run_id: e.runId, event: e.event, page: e.page ?? null, field: e.field ?? null, channel: e.channel, ...(at ? { occurred_at: at } : {}) }
 }
 
 /** How long counted events wait before they are written, and how many go in one insert (8 parameters each). */
@@ -94,7 +88,7 @@ export function writeCountedEvents(db: Kysely<PlatformTables>): Promise<void> {
       try {
         await withTables<KpiTables>(db)
           .insertInto('journey_events')
-          .values(chunk.map(({ event: e, at }) => ({ service: e.service, journey: e.journey, run_id: e.runId, event: e.event, page: e.page ?? null, field: e.field ?? null, channel: e.channel, occurred_at: at })))
+          .values(chunk.map(({ event, at }) => eventRow(event, at)))
           .execute()
         c.failures = 0
       } catch (error) {

@@ -8,18 +8,15 @@ import { encodedPage, govukPage, type PageOptions } from '../ui/layouts/page.js'
 import { SESSION_COOKIE } from '../http/session.js'
 import { LANGUAGE_COOKIE } from '../http/language.js'
 import { DRAFT_COOKIE } from '../journeys/kept.js'
+import { remember } from '../remember.js'
 import { homePage } from './pages/home.js'
 import { accessibilityPage, contactPage, cookiesPage, privacyPage } from './pages/information.js'
 
 export function registerSite(app: FastifyInstance, options: { services: readonly JusticeService[]; supportEmail: string; production: boolean }): void {
   // Each page here is the same for everyone in a language: rendered and encoded once, then sent by copying bytes.
   const kept = new Map<string, PageOptions>()
-  const send = (request: FastifyRequest, reply: FastifyReply, name: string, make: (lang: Language) => PageOptions) => {
-    const key = `${name}:${request.lang}`
-    let page = kept.get(key)
-    if (!page) kept.set(key, (page = encodedPage(make(request.lang))))
-    return reply.page(govukPage(pageContext(request), page))
-  }
+  const send = (request: FastifyRequest, reply: FastifyReply, name: string, make: (lang: Language) => PageOptions) =>
+    reply.page(govukPage(pageContext(request), remember(kept, `${name}:${request.lang}`, 20, () => encodedPage(make(request.lang)))))
   app.get('/', (request, reply) =>
     send(request, reply, 'home', (lang) =>
       homePage(lang, {

@@ -13,8 +13,9 @@ import { searchPage, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
-import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, remember, resolvePostcode, searchByName, searchServiceArea } from './search.js'
+import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex } from './store.js'
+import { remember } from '../../platform/remember.js'
 import { areaOfLawName, courtName, courtView, listItems, nameMatchItems } from './views.js'
 
 /** A query parameter as one string: repeated or missing parameters do not break a page. */

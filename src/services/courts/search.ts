@@ -8,6 +8,7 @@ import { distanceMiles, roundMiles } from './geo.js'
 import { catchmentPrefixes, jurisdictionOf, type Jurisdiction, type ParsedPostcode } from './postcode.js'
 import type { CourtData, CourtRecord } from './repository.js'
 import { normaliseText, tokens, wordMatch } from './text.js'
+import { remember } from '../../platform/remember.js'
 
 export type Court = CourtRecord
 
@@ -216,19 +217,7 @@ function buildPostings(open: readonly IndexedCourt[]): Map<string, [number, numb
 const WORD_CACHE_SIZE = 2000
 const SEARCH_CACHE_SIZE = 500
 
-/**
- * The value kept under `key`, made and kept if there is none; past `max`
- * entries the oldest goes. The index's caches live on the index, so a new
- * index (an import or an edit) starts afresh and nothing goes stale.
- */
-export function remember<V>(cache: Map<string, V>, key: string, max: number, make: () => V): V {
-  const kept = cache.get(key)
-  if (kept !== undefined) return kept
-  const made = make()
-  if (cache.size >= max) cache.delete(cache.keys().next().value as string)
-  cache.set(key, made)
-  return made
-}
+// The index's caches live on the index, so a new index (an import or an edit) starts afresh and nothing goes stale.
 
 /** The vocabulary words a typed word matches, with how well (see wordMatch). */
 function matchingWords(index: CourtIndex, word: string): ReadonlyMap<string, number> {

@@ -45,9 +45,9 @@ export function nameMatchItems(matches: readonly NameMatch[], lang: Language, in
   return (byLang[lang] ??= matches.map((m) => listItem(m.court, lang, undefined, index)))
 }
 
-/** A phone or email type in the visitor's language: the data has them in English only. */
-function contactType(type: string, lang: Language): string {
-  return courtText(lang).names.contactTypes[type] ?? type
+/** An opening-time, phone or email type in the visitor's language: the data has them in English only. */
+function typeName(kind: 'openingTypes' | 'contactTypes', type: string, lang: Language): string {
+  return courtText(lang).names[kind][type] ?? type
 }
 
 /** An area of law as people know it: in Welsh when we have it, else the data's display name. */
@@ -79,9 +79,9 @@ export function courtView(court: Court, lang: Language, index: CourtIndex): Cour
       court.lat !== null && court.lon !== null && court.in_person
         ? `https://www.openstreetmap.org/?mlat=${court.lat.toFixed(5)}&mlon=${court.lon.toFixed(5)}#map=17/${court.lat.toFixed(5)}/${court.lon.toFixed(5)}`
         : undefined,
-    openingTimes: court.opening_times.map((o) => ({ ...o, type: courtText(lang).names.openingTypes[o.type] ?? o.type })),
-    phones: court.contacts.map((p) => ({ ...p, type: contactType(p.type, lang) })),
-    emails: court.emails.map((e) => ({ ...e, type: contactType(e.type, lang) })),
+    openingTimes: court.opening_times.map((o) => ({ ...o, type: typeName('openingTypes', o.type, lang) })),
+    phones: court.contacts.map((p) => ({ ...p, type: typeName('contactTypes', p.type, lang) })),
+    emails: court.emails.map((e) => ({ ...e, type: typeName('contactTypes', e.type, lang) })),
     dx: court.dx_codes,
     facilities: court.facilities.map((f) => ({ name: f.name, descriptionHtml: f.description })),
     parking: court.parking,

@@ -11,6 +11,7 @@ import type { Config } from '../../config.js'
 import { withTables, type Database } from '../../platform/db/index.js'
 import { csrfToken } from '../../platform/http/session.js'
 import { pageContext } from '../../platform/http/pages.js'
+import { serviceHeaders } from '../../platform/ui/layouts/page.js'
 import { sendMessage } from '../../platform/notify/index.js'
 import { journeyPlugin, type JourneyTables } from '../../platform/journeys/index.js'
 import { bookingJourney, ipLookupAllowed, prettyDate, reasonText, recordLookup, rememberPrisonNames } from './booking-journey.js'
@@ -48,8 +49,7 @@ if (select && window.accessibleAutocomplete) {
 }
 `
 const SERVICE = { name: { en: 'Visit someone in prison', cy: 'Ymweld â rhywun yn y carchar' } }
-// One object per language: the page shell is kept per service object (layouts/page.ts).
-const serviceHeader = { en: { name: SERVICE.name.en, url: '/prison-visits' }, cy: { name: SERVICE.name.cy, url: '/prison-visits' } }
+const serviceHeader = serviceHeaders(SERVICE.name, '/prison-visits')
 
 function ctxFor(request: FastifyRequest) {
   return pageContext(request, { service: serviceHeader[request.lang] })

@@ -78,8 +78,8 @@ export async function visitAt(db: Db, prisonCode: string, reference: string): Pr
   return v && v.prisonCode === prisonCode ? v : undefined
 }
 
-export async function prisonsInScope(db: Db, scope: RawBuilder<boolean>): Promise<{ code: string; name: string }[]> {
-  return db.selectFrom('prison_visits_prisons').select(['code', 'name']).where(scope).orderBy('name').execute()
+export async function prisonsInScope(db: Db, scope: RawBuilder<boolean>): Promise<{ code: string; name: string; nameCy: string | null }[]> {
+  return db.selectFrom('prison_visits_prisons').select(['code', 'name', 'name_cy as nameCy']).where(scope).orderBy('name').execute()
 }
 
 export async function affectedVisits(db: Db, prisonCode: string, date: IsoDate, startTime: string | null): Promise<VisitRow[]> {

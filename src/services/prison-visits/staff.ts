@@ -49,13 +49,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
   app.get('/staff/prison-visits', { config: { staff: requireRole('visits-staff') } }, async (request, reply) => {
     const prisons = await prisonsInScope(db, request.staff!.scope('visits-staff', { kind: 'prison', code: 'code' }))
     if (prisons.length === 1) return reply.redirect(`/staff/prison-visits/${prisons[0]!.code}`, 303)
-    const welsh =
-      request.lang === 'cy' && prisons.length > 0
-        ? new Map((await db.selectFrom('prison_visits_prisons').select(['code', 'name_cy']).where('code', 'in', prisons.map((p) => p.code)).execute()).map((p) => [p.code, p.name_cy]))
-        : undefined
-    const named = prisons.map((p) => shown(request, { ...p, nameCy: welsh?.get(p.code) }))
+    const named = prisons.map((p) => shown(request, p))
     // In alphabetical order of the names the page shows.
-    if (welsh) named.sort((a, b) => a.name.localeCompare(b.name, 'cy'))
+    if (request.lang === 'cy') named.sort((a, b) => a.name.localeCompare(b.name, 'cy'))
     return reply.page(prisonsPage(ctx(request), identity(request), named))
   })
 

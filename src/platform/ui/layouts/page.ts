@@ -16,7 +16,7 @@ import {
   govukTemplate,
   type ServiceNavigationItem,
 } from '../govuk/index.js'
-import type { Language } from '../../i18n/index.js'
+import type { Bilingual, Language } from '../../i18n/index.js'
 import { platformText } from '../../i18n/platform.js'
 
 /** What every page needs from the request: set by the platform, not by pages. */
@@ -192,18 +192,23 @@ interface CompiledShell {
 const shells = new Map<string, CompiledShell | null>()
 const MAX_SHELLS = 500
 
+/** A service's header in each language, made once: the shell is kept per service object, so a service passes the same one every time. */
+export function serviceHeaders(name: Bilingual, url: string): Record<Language, NonNullable<PageContext['service']>> {
+  return { en: { name: name.en, url }, cy: { name: name.cy, url } }
+}
+
 /** A service's part of the shell key, by service object: a service that keeps its object (courtsContext) pays for the JSON once. */
 const serviceKeys = new WeakMap<NonNullable<PageContext['service']>, string>()
 
+function serviceKey(service: NonNullable<PageContext['service']>): string {
+  let key = serviceKeys.get(service)
+  if (key === undefined) serviceKeys.set(service, (key = `${service.name}\u0000${service.url}\u0000${service.navigation ? JSON.stringify(service.navigation) : ''}`))
+  return key
+}
+
 function shellKey(ctx: PageContext, page: PageOptions): string {
-  const service = ctx.service
-  let serviceKey = ''
-  if (service) {
-    serviceKey = serviceKeys.get(service) ?? `${service.name}\u0000${service.url}\u0000${service.navigation ? JSON.stringify(service.navigation) : ''}`
-    serviceKeys.set(service, serviceKey)
-  }
   // An empty nonce leaves the attribute out altogether, so only whether there is one matters.
-  return `${ctx.lang}\u0001${ctx.assetPath}\u0001${ctx.staff ? 's' : ''}\u0001${ctx.nonce ? 'n' : ''}\u0001${page.header ? 'h' : ''}\u0001${page.mainClasses ?? ''}\u0001${ctx.feedbackUrl ?? ''}\u0001${serviceKey}`
+  return `${ctx.lang}\u0001${ctx.assetPath}\u0001${ctx.staff ? 's' : ''}\u0001${ctx.nonce ? 'n' : ''}\u0001${page.header ? 'h' : ''}\u0001${page.mainClasses ?? ''}\u0001${ctx.feedbackUrl ?? ''}\u0001${ctx.service ? serviceKey(ctx.service) : ''}`
 }
 
 function compileShell(ctx: PageContext, page: PageOptions): CompiledShell | undefined {
