@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import pino from 'pino'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import { PROJECT_ROOT, type Config } from './config.js'
@@ -18,7 +19,7 @@ import { registerCsrf } from './platform/http/csrf.js'
 import { registerErrorHandling } from './platform/http/errors.js'
 import { registerPages } from './platform/http/pages.js'
 import { loadAssets, registerAssets } from './platform/http/assets.js'
-import { registerObservability } from './platform/http/observability.js'
+import { registerObservability, type LogDestination } from './platform/http/observability.js'
 import { registerSite } from './platform/site/index.js'
 import { registerOpenApi } from './platform/http/openapi.js'
 import { postcodeImporter } from './platform/reference-data/postcodes.js'
@@ -35,8 +36,8 @@ export interface AppDependencies {
   /** An open database; opened from config when not given. */
   database?: Database
   services?: readonly JusticeService[]
-  /** Pino logger options, or false to log nothing (tests). */
-  logger?: boolean | { level: string }
+  /** The log level and where lines go (standard output unless given), or false to log nothing (tests). */
+  logger?: false | { level?: string; destination?: LogDestination }
 }
 
 export interface JusticeApp {
@@ -71,8 +72,15 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.databasePoolMax }))
   await migrateAll(database, services)
 
+  // One destination for pino's lines and the access log's (observability.ts), so they reach it in order.
+  // Asynchronous, as Fastify's default: a slow reader of standard output must not stall requests.
+  const logDestination: LogDestination | undefined =
+    deps.logger === false ? undefined : (deps.logger?.destination ?? pino.destination({ dest: 1, sync: false }))
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger:
+      deps.logger === false
+        ? false
+        : { level: deps.logger?.level ?? config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'], stream: logDestination },
     // A request id from the caller (a load balancer) is kept, so logs join up across systems.
     genReqId: (req) => {
       const given = req.headers['x-request-id']
@@ -99,7 +107,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   registerSessions(app, { secret: config.sessionSecret, production: config.production })
   registerLanguage(app, { production: config.production })
   registerCsrf(app, { enabled: config.csrf })
-  const metrics = registerObservability(app, { database, version: VERSION, gitCommit: config.gitCommit })
+  const metrics = registerObservability(app, { database, version: VERSION, gitCommit: config.gitCommit, accessLog: logDestination })
   registerAssets(app, assets)
   registerSite(app, { services, supportEmail: config.supportEmail, production: config.production })
   // Before any other module's routes, so its check sees every staff route.

@@ -176,6 +176,40 @@ for (const kind of databaseKinds()) {
       assert.match(metrics.body, /process_cpu_user_seconds_total/)
     })
 
+    test('the access log: one line per request, in pino\'s shape and order, with the route pattern and never the URL', async () => {
+      const lines: string[] = []
+      const logged = await startTestApp(kind, { services: [probe], logTo: { write: (line) => lines.push(line) } })
+      try {
+        await logged.app.inject({ url: '/probe/form?token=single-use-secret', headers: { 'x-request-id': 'lb-77' } })
+        await logged.app.inject('/no/such/page/single-use-secret')
+        await logged.app.inject({ method: 'POST', url: '/probe/form', payload: { answer: 'x' } })
+        await logged.app.inject('/probe/boom')
+      } finally {
+        await logged.close()
+      }
+      assert.ok(lines.every((line) => line.endsWith('\n')))
+      assert.ok(!lines.some((line) => line.includes('single-use-secret')), 'no URL reaches the log')
+      const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+      const answered = entries.filter((e) => e.msg === 'request answered')
+      assert.deepEqual(
+        answered.map((e) => [e.level, e.method, e.route, e.status]),
+        [
+          [30, 'GET', '/probe/form', 200],
+          [30, 'GET', 'unmatched', 404],
+          [30, 'POST', '/probe/form', 403],
+          [40, 'GET', '/probe/boom', 500],
+        ],
+      )
+      assert.deepEqual(Object.keys(answered[0] ?? {}), ['level', 'time', 'pid', 'hostname', 'requestId', 'method', 'route', 'status', 'ms', 'msg'])
+      assert.equal(answered[0]?.requestId, 'lb-77')
+      assert.equal(answered[0]?.pid, process.pid)
+      assert.equal(typeof answered[0]?.ms, 'number')
+      // pino's own lines share the destination, in the order things happened.
+      const csrf = entries.findIndex((e) => e.msg === 'CSRF token missing or wrong')
+      assert.ok(csrf >= 0 && entries[csrf + 1] === answered[2], 'the CSRF warning comes just before its request\'s line')
+      assert.equal(entries[csrf]?.requestId, answered[2]?.requestId)
+    })
+
     test('a request id is taken from X-Request-Id, or made', async () => {
       const given = await t.app.inject({ url: '/ping', headers: { 'x-request-id': 'lb-1234' } })
       assert.equal(given.headers['x-request-id'], 'lb-1234')

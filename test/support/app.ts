@@ -9,6 +9,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { loadConfig, type Config } from '../../src/config.js'
 import { buildApp, type JusticeApp } from '../../src/app.js'
 import type { JusticeService } from '../../src/platform/service.js'
+import type { LogDestination } from '../../src/platform/http/observability.js'
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js'
 
 export const REFERENCE_DATA_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'data')
@@ -28,11 +29,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function startTestApp(
   kind: DatabaseKind,
-  options: { config?: Partial<Config>; services?: readonly JusticeService[] } = {},
+  /** `logTo`: log at info to this destination; without it the app logs nothing. */
+  options: { config?: Partial<Config>; services?: readonly JusticeService[]; logTo?: LogDestination } = {},
 ): Promise<TestApp> {
   const testDatabase = await openTestDatabase(kind)
   const config = testConfig({ databaseUrl: testDatabase.url, ...options.config })
-  const justice = await buildApp(config, { database: testDatabase.database, logger: false, services: options.services })
+  const logger = options.logTo ? { level: 'info', destination: options.logTo } : false
+  const justice = await buildApp(config, { database: testDatabase.database, logger, services: options.services })
   return {
     ...justice,
     testDatabase,
