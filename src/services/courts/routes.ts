@@ -9,7 +9,7 @@ import { aToZPage } from './pages/a-z.js'
 import { encodedPage, type PageOptions } from '../../platform/ui/layouts/page.js'
 import type { Language } from '../../platform/i18n/index.js'
 import { closedCourtPage, courtPageFrom, courtPageOptions } from './pages/court.js'
-import { searchPage, type SearchView } from './pages/search.js'
+import { searchPageFrom, searchPageOptions, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
@@ -43,41 +43,9 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
 
   app.get('/courts/search', async (request, reply) => {
     const index = await courtIndex(db)
-    const lang = request.lang
-    const t = courtText(lang).search
-    const q = queryParam(request, 'q')
-    const postcodeInput = queryParam(request, 'postcode')
-    if (q === undefined && postcodeInput === undefined) return reply.redirect('/courts')
-    let view: SearchView
-    if (postcodeInput !== undefined && (q === undefined || q.trim() === '')) {
-      const answer = resolvePostcode(index, postcodeInput.slice(0, 100), parsePostcode)
-      const value = postcodeInput.slice(0, 100)
-      const areaInput = (queryParam(request, 'area_of_law') ?? '').slice(0, 100)
-      const area = areaInput ? findAreaOfLaw(index, areaInput) : undefined
-      const areaOfLaw = {
-        value: area?.name ?? areaInput,
-        options: index.areasOfLaw.map((a) => ({ value: a.name, text: areaOfLawName(index, a.name, lang) })),
-      }
-      if (answer.kind === 'error') view = { mode: 'postcode', value, areaOfLaw, error: { field: 'postcode', text: t.errors[answer.error] } }
-      else if (areaInput && !area) view = { mode: 'postcode', value, areaOfLaw, error: { field: 'area_of_law', text: t.errors.unknownAreaOfLaw } }
-      else if (answer.kind === 'elsewhere') view = { mode: 'postcode', value, postcode: answer.postcode.display, elsewhere: answer.jurisdiction }
-      else {
-        // With a type of case, any court dealing with it counts; without, only those people can visit.
-        const found = nearestCourts(index, answer.location, area ? { areaOfLaw: area.name, limit: 10 } : { inPersonOnly: true, limit: 10 })
-        view = { mode: 'postcode', value, areaOfLaw, postcode: answer.location.postcode.display, results: listItems(found, lang, index) }
-      }
-    } else {
-      const raw = q ?? ''
-      const answer = checkNameQuery(raw)
-      // A long query is shown back cut short: the page must not grow with the query.
-      const value = raw.slice(0, MAX_QUERY_LENGTH + 50)
-      if (answer.kind === 'error') {
-        view = { mode: 'q', value, error: { field: 'q', text: answer.error === 'tooLong' ? t.errors.tooLong(MAX_QUERY_LENGTH) : t.errors.emptyQuery } }
-      } else {
-        view = { mode: 'q', value, results: nameMatchItems(searchByName(index, answer.query, 50), lang, index) }
-      }
-    }
-    return reply.page(searchPage(pageContext(request), view))
+    const asked: SearchQuery = { q: queryParam(request, 'q'), postcode: queryParam(request, 'postcode'), areaOfLaw: queryParam(request, 'area_of_law') }
+    if (asked.q === undefined && asked.postcode === undefined) return reply.redirect('/courts')
+    return reply.page(searchPageFrom(pageContext(request), keptSearchPage(index, request.lang, asked)))
   })
 
   app.get('/courts/a-z', async (request, reply) => {
@@ -176,6 +144,67 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
   })
 }
 
+/** What a search asked for: the query parameters as given. */
+interface SearchQuery {
+  q: string | undefined
+  postcode: string | undefined
+  areaOfLaw: string | undefined
+}
+
+function searchView(index: CourtIndex, lang: Language, asked: SearchQuery): SearchView {
+  const t = courtText(lang).search
+  const { q, postcode: postcodeInput } = asked
+  if (postcodeInput !== undefined && (q === undefined || q.trim() === '')) {
+    const answer = resolvePostcode(index, postcodeInput.slice(0, 100), parsePostcode)
+    const value = postcodeInput.slice(0, 100)
+    const areaInput = (asked.areaOfLaw ?? '').slice(0, 100)
+    const area = areaInput ? findAreaOfLaw(index, areaInput) : undefined
+    const areaOfLaw = {
+      value: area?.name ?? areaInput,
+      options: index.areasOfLaw.map((a) => ({ value: a.name, text: areaOfLawName(index, a.name, lang) })),
+    }
+    if (answer.kind === 'error') return { mode: 'postcode', value, areaOfLaw, error: { field: 'postcode', text: t.errors[answer.error] } }
+    if (areaInput && !area) return { mode: 'postcode', value, areaOfLaw, error: { field: 'area_of_law', text: t.errors.unknownAreaOfLaw } }
+    if (answer.kind === 'elsewhere') return { mode: 'postcode', value, postcode: answer.postcode.display, elsewhere: answer.jurisdiction }
+    // With a type of case, any court dealing with it counts; without, only those people can visit.
+    const found = nearestCourts(index, answer.location, area ? { areaOfLaw: area.name, limit: 10 } : { inPersonOnly: true, limit: 10 })
+    return { mode: 'postcode', value, areaOfLaw, postcode: answer.location.postcode.display, results: listItems(found, lang, index) }
+  }
+  const raw = q ?? ''
+  const answer = checkNameQuery(raw)
+  // A long query is shown back cut short: the page must not grow with the query.
+  const value = raw.slice(0, MAX_QUERY_LENGTH + 50)
+  if (answer.kind === 'error') {
+    return { mode: 'q', value, error: { field: 'q', text: answer.error === 'tooLong' ? t.errors.tooLong(MAX_QUERY_LENGTH) : t.errors.emptyQuery } }
+  }
+  return { mode: 'q', value, results: nameMatchItems(searchByName(index, answer.query, 50), lang, index) }
+}
+
+/**
+ * A search's page is a function of the index, the language and what was
+ * asked, so, like a court's page, it is rendered and encoded once and kept
+ * with the index: people search for the same few places. Only the last 200
+ * searches are kept, and a search longer than any real one is never kept, so
+ * made-up queries cannot fill memory.
+ */
+const keptSearchPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
+const KEPT_SEARCH_LENGTH = 300
+
+function keptSearchPage(index: CourtIndex, lang: Language, asked: SearchQuery): PageOptions {
+  const make = () => encodedPage(searchPageOptions(lang, searchView(index, lang, asked)))
+  const { q = '', postcode = '', areaOfLaw = '' } = asked
+  if (q.length + postcode.length + areaOfLaw.length > KEPT_SEARCH_LENGTH) return make()
+  // `undefined` and '' differ (a missing q is a postcode search): the key says which were given.
+  const key = `${lang}\u0000${asked.q === undefined ? '-' : '+'}${q}\u0000${asked.postcode === undefined ? '-' : '+'}${postcode}\u0000${areaOfLaw}`
+  return remember(keptFor(keptSearchPages, index), key, 200, make)
+}
+
+function keptFor(kept: WeakMap<CourtIndex, Map<string, PageOptions>>, index: CourtIndex): Map<string, PageOptions> {
+  let pages = kept.get(index)
+  if (!pages) kept.set(index, (pages = new Map()))
+  return pages
+}
+
 /**
  * A court's page is the same for everyone until the court data changes, and a
  * change builds a new index. So its content is rendered and encoded once per
@@ -185,7 +214,5 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
 const keptCourtPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
 
 function keptCourtPage(index: CourtIndex, court: Court, lang: Language): PageOptions {
-  let kept = keptCourtPages.get(index)
-  if (!kept) keptCourtPages.set(index, (kept = new Map()))
-  return remember(kept, `${lang}:${court.slug}`, 200, () => encodedPage(courtPageOptions(lang, courtView(court, lang, index))))
+  return remember(keptFor(keptCourtPages, index), `${lang}:${court.slug}`, 200, () => encodedPage(courtPageOptions(lang, courtView(court, lang, index))))
 }

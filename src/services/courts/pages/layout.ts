@@ -2,7 +2,7 @@
 import { html, type SafeHtml } from '../../../platform/ui/html.js'
 import { govukErrorSummary, govukInput, govukButton, govukSelect } from '../../../platform/ui/govuk/index.js'
 import type { PageContext } from '../../../platform/ui/layouts/page.js'
-import { formatNumber } from '../../../platform/i18n/index.js'
+import { formatNumber, type Language } from '../../../platform/i18n/index.js'
 import { courtText } from '../locales/index.js'
 
 export type Section = 'search' | 'a-z' | 'services'
@@ -43,17 +43,17 @@ export interface CourtListItem {
 /** Rendered lists by the items they show: items kept for a repeated search (nameMatchItems) are rendered once per language and heading. */
 const renderedLists = new WeakMap<readonly CourtListItem[], Map<string, SafeHtml>>()
 
-export function courtList(ctx: PageContext, courts: readonly CourtListItem[], headingLevel: 2 | 3 = 2): SafeHtml {
+export function courtList(lang: Language, courts: readonly CourtListItem[], headingLevel: 2 | 3 = 2): SafeHtml {
   let rendered = renderedLists.get(courts)
   if (!rendered) renderedLists.set(courts, (rendered = new Map()))
-  const key = `${ctx.lang}${headingLevel}`
+  const key = `${lang}${headingLevel}`
   let list = rendered.get(key)
-  if (!list) rendered.set(key, (list = renderCourtList(ctx, courts, headingLevel)))
+  if (!list) rendered.set(key, (list = renderCourtList(lang, courts, headingLevel)))
   return list
 }
 
-function renderCourtList(ctx: PageContext, courts: readonly CourtListItem[], headingLevel: 2 | 3): SafeHtml {
-  const t = courtText(ctx.lang).search
+function renderCourtList(lang: Language, courts: readonly CourtListItem[], headingLevel: 2 | 3): SafeHtml {
+  const t = courtText(lang).search
   const heading = (item: CourtListItem) =>
     headingLevel === 2
       ? html`<h2 class="govuk-heading-m govuk-!-margin-bottom-1"><a class="govuk-link" href="/courts/${item.slug}">${item.name}</a></h2>`
@@ -63,7 +63,7 @@ ${courts.map(
   (item) => html`  <li class="govuk-!-margin-bottom-6">
     ${heading(item)}
     ${item.address ? html`<p class="govuk-body govuk-!-margin-bottom-1">${item.address}</p>` : ''}
-    ${item.distanceMiles !== undefined && item.distanceMiles !== null ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" data-distance="${item.distanceMiles}">${t.distance(formatNumber(item.distanceMiles, ctx.lang, 1))}</p>` : ''}
+    ${item.distanceMiles !== undefined && item.distanceMiles !== null ? html`<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" data-distance="${item.distanceMiles}">${t.distance(formatNumber(item.distanceMiles, lang, 1))}</p>` : ''}
     ${item.inPerson ? '' : html`<p class="govuk-body govuk-!-margin-bottom-1"><strong class="govuk-tag govuk-tag--grey">${t.noInPerson}</strong></p>`}
     ${item.areasOfLaw && item.areasOfLaw.length > 0 ? html`<p class="govuk-body-s govuk-!-margin-bottom-0">${t.areasOfLaw}: ${item.areasOfLaw.join(', ')}</p>` : ''}
   </li>
@@ -76,9 +76,9 @@ export interface FieldError {
   text: string
 }
 
-export function errorSummary(ctx: PageContext, error: FieldError | undefined): SafeHtml {
+export function errorSummary(lang: Language, error: FieldError | undefined): SafeHtml {
   if (!error) return html``
-  return govukErrorSummary({ titleText: courtText(ctx.lang).search.errors.title, errorList: [{ text: error.text, href: `#${error.field}` }] })
+  return govukErrorSummary({ titleText: courtText(lang).search.errors.title, errorList: [{ text: error.text, href: `#${error.field}` }] })
 }
 
 /** A GET search form: searching changes nothing, so it needs no CSRF token and bookmarks work. */

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../../../platform/ui/html.js'
 import { govukInsetText } from '../../../platform/ui/govuk/index.js'
-import { govukPage, type PageContext } from '../../../platform/ui/layouts/page.js'
+import { govukPage, type PageContext, type PageOptions } from '../../../platform/ui/layouts/page.js'
+import type { Language } from '../../../platform/i18n/index.js'
 import type { Jurisdiction } from '../postcode.js'
 import { courtText } from '../locales/index.js'
 import { courtList, courtsContext, errorSummary, searchForm, type CourtListItem, type FieldError } from './layout.js'
@@ -19,9 +20,13 @@ export interface SearchView {
   areaOfLaw?: { value: string; options: { value: string; text: string }[] }
 }
 
-export function searchPage(base: PageContext, view: SearchView): SafeHtml {
-  const ctx = courtsContext(base, 'search')
-  const t = courtText(ctx.lang)
+/** A search's page from its parts: the same for everyone who asked the same in a language, so they can be kept (routes.ts). */
+export function searchPageFrom(base: PageContext, options: PageOptions): SafeHtml {
+  return govukPage(courtsContext(base, 'search'), options)
+}
+
+export function searchPageOptions(lang: Language, view: SearchView): PageOptions {
+  const t = courtText(lang)
   const label = view.mode === 'q' ? t.search.nameLabel : t.search.postcodeLabel
   // A search that could not run asks its question again, as a question page does.
   const question = view.mode === 'q' ? t.start.byName : t.start.byPostcode
@@ -33,12 +38,12 @@ export function searchPage(base: PageContext, view: SearchView): SafeHtml {
       ? t.search.resultsFor(view.value)
       : t.search.nearest(view.postcode ?? view.value)
   const other = view.elsewhere ? t.search.otherJurisdiction[view.elsewhere] : undefined
-  return govukPage(ctx, {
+  return {
     title: view.elsewhere && other ? other.title : heading,
     hasErrors: Boolean(view.error),
     content: html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
-    ${errorSummary(ctx, view.error)}
+    ${errorSummary(lang, view.error)}
     ${other
       ? html`<h1 class="govuk-heading-l">${other.title}</h1>
     <p class="govuk-body">${other.text}</p>
@@ -61,9 +66,9 @@ export function searchPage(base: PageContext, view: SearchView): SafeHtml {
         ? html`<p class="govuk-body govuk-!-font-weight-bold">${t.search.none}</p><p class="govuk-body">${t.search.noneHelp}</p>`
         : html`<p class="govuk-body" role="status">${t.search.count(view.results.length)}</p>
     ${view.mode === 'postcode' ? govukInsetText({ text: t.search.distanceFromSector }) : ''}
-    ${courtList(ctx, view.results)}`
+    ${courtList(lang, view.results)}`
       : ''}`}
   </div>
 </div>`,
-  })
+  }
 }

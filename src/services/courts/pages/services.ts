@@ -58,7 +58,7 @@ export function serviceAreaPage(base: PageContext, view: ServiceAreaView): SafeH
     backLink: { href: view.backLink },
     content: html`<div class="govuk-grid-row">
   <div class="govuk-grid-column-two-thirds">
-    ${errorSummary(ctx, view.error)}
+    ${errorSummary(ctx.lang, view.error)}
     ${r
       ? html`<h1 class="govuk-heading-l">${title}</h1>
     ${view.serviceArea.description ? html`<p class="govuk-body">${view.serviceArea.description}</p>` : ''}
@@ -74,7 +74,7 @@ export function serviceAreaPage(base: PageContext, view: ServiceAreaView): SafeH
     ${r.dependsOnAddress ? govukWarningText({ text: t.services.dependsOnAddress }) : ''}
     ${r.explanation ? govukInsetText({ text: r.explanation }) : ''}
     ${r.groups.every((g) => g.courts.length === 0) ? html`<p class="govuk-body">${t.services.noneNearby}</p>` : ''}
-    ${r.groups.map((g) => html`${g.heading ? html`<h3 class="govuk-heading-s">${g.heading}</h3>` : ''}${courtList(ctx, g.courts, 3)}`)}
+    ${r.groups.map((g) => html`${g.heading ? html`<h3 class="govuk-heading-s">${g.heading}</h3>` : ''}${courtList(ctx.lang, g.courts, 3)}`)}
     <p class="govuk-body"><a class="govuk-link" href="${view.action}">${t.services.changePostcode}</a></p>`
       : html`${view.serviceArea.description ? html`<p class="govuk-body">${view.serviceArea.description}</p>` : ''}
     ${searchForm({ action: view.action, name: 'postcode', label: title, hint: t.services.postcodeHint, value: view.postcode, error: view.error, button: t.services.continue, isPageHeading: true })}`}
