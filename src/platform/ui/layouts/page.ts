@@ -91,6 +91,8 @@ function shellHtml(ctx: PageContext, page: PageOptions, v: ShellValues): SafeHtm
   })
 
   const headerElement = page.header ? 'div' : 'header'
+  // The phase banner is in the header, where GOV.UK Frontend 6 puts it (the component brings its own width
+  // container): before <main>, outside any landmark, axe's `region` rule flags it (alphagov/govuk-frontend#6460).
   const header = html`<${headerElement} class="govuk-template__header">
   ${v.header ?? govukHeader({ homepageUrl: 'https://www.gov.uk/' })}
   ${govukServiceNavigation({
@@ -100,12 +102,13 @@ function shellHtml(ctx: PageContext, page: PageOptions, v: ShellValues): SafeHtm
     navigation: ctx.service?.navigation,
     slots: { end: languages },
   })}
-</${headerElement}>`
-
-  const beforeContent = html`${govukPhaseBanner({
+  ${govukPhaseBanner({
     tag: { text: t.phaseBanner.tag },
     html: html`${t.phaseBanner.before}<a class="govuk-link" href="${ctx.feedbackUrl ?? '/contact'}" target="_blank" rel="noopener">${t.phaseBanner.link}</a>${t.phaseBanner.after}`,
-  })}${v.beforeContent}`
+  })}
+</${headerElement}>`
+
+  const beforeContent = v.beforeContent
 
   const footer = html`<footer class="govuk-template__footer">
   ${govukFooter({
