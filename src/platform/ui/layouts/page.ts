@@ -108,8 +108,6 @@ function shellHtml(ctx: PageContext, page: PageOptions, v: ShellValues): SafeHtm
   })}
 </${headerElement}>`
 
-  const beforeContent = v.beforeContent
-
   const footer = html`<footer class="govuk-template__footer">
   ${govukFooter({
     meta: {
@@ -139,7 +137,7 @@ function shellHtml(ctx: PageContext, page: PageOptions, v: ShellValues): SafeHtm
     head,
     skipLink: govukSkipLink({ href: '#main-content', text: t.skipLink }),
     header,
-    beforeContent,
+    beforeContent: v.beforeContent,
     mainClasses: page.mainClasses,
     content: v.content,
     footer,
