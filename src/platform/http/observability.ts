@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import pino from 'pino'
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import { PROJECT_ROOT } from '../../config.js'
 import type { Database } from '../db/index.js'
@@ -20,9 +21,9 @@ export interface LogDestination {
 }
 
 /** pino's numbers for its levels; `silent` has none, so it shows nothing. */
-const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 }
-const INFO = 30
-const WARN = 40
+const LEVELS: Record<string, number | undefined> = pino.levels.values
+const INFO = pino.levels.values.info as number
+const WARN = pino.levels.values.warn as number
 
 /**
  * The access log's line, in the shape pino writes (level, time, pid,

@@ -8,8 +8,9 @@ import { courtText } from './locales/index.js'
 import { aToZPage } from './pages/a-z.js'
 import { encodedPage, type PageOptions } from '../../platform/ui/layouts/page.js'
 import type { Language } from '../../platform/i18n/index.js'
-import { closedCourtPage, courtPageFrom, courtPageOptions } from './pages/court.js'
-import { searchPageFrom, searchPageOptions, type SearchView } from './pages/search.js'
+import { closedCourtPage, courtPageOptions } from './pages/court.js'
+import { searchSectionPage } from './pages/layout.js'
+import { searchPageOptions, type SearchView } from './pages/search.js'
 import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/services.js'
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
@@ -45,7 +46,7 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     const index = await courtIndex(db)
     const asked: SearchQuery = { q: queryParam(request, 'q'), postcode: queryParam(request, 'postcode'), areaOfLaw: queryParam(request, 'area_of_law') }
     if (asked.q === undefined && asked.postcode === undefined) return reply.redirect('/courts')
-    return reply.page(searchPageFrom(pageContext(request), keptSearchPage(index, request.lang, asked)))
+    return reply.page(searchSectionPage(pageContext(request), keptSearchPage(index, request.lang, asked)))
   })
 
   app.get('/courts/a-z', async (request, reply) => {
@@ -140,7 +141,7 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     const court = index.bySlug.get(slug)
     if (!court) throw notFound()
     if (!court.displayed) return reply.page(closedCourtPage(pageContext(request), { name: courtName(court, request.lang) }))
-    return reply.page(courtPageFrom(pageContext(request), keptCourtPage(index, court, request.lang)))
+    return reply.page(searchSectionPage(pageContext(request), keptCourtPage(index, court, request.lang)))
   })
 }
 

@@ -4,7 +4,7 @@ import { govukNotificationBanner, govukSummaryList, govukWarningText } from '../
 import { govukPage, type PageContext, type PageOptions } from '../../../platform/ui/layouts/page.js'
 import type { Language } from '../../../platform/i18n/index.js'
 import { courtText } from '../locales/index.js'
-import { courtsContext } from './layout.js'
+import { courtsContext, searchSectionPage } from './layout.js'
 
 export interface CourtView {
   slug: string
@@ -34,12 +34,7 @@ export interface CourtView {
 const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`
 
 export function courtPage(base: PageContext, view: CourtView): SafeHtml {
-  return courtPageFrom(base, courtPageOptions(base.lang, view))
-}
-
-/** A court's page from its parts: the same for every visitor in a language, so they can be kept (routes.ts). */
-export function courtPageFrom(base: PageContext, options: PageOptions): SafeHtml {
-  return govukPage(courtsContext(base, 'search'), options)
+  return searchSectionPage(base, courtPageOptions(base.lang, view))
 }
 
 export function courtPageOptions(lang: Language, view: CourtView): PageOptions {

@@ -1,10 +1,10 @@
-import { html, type SafeHtml } from '../../../platform/ui/html.js'
+import { html } from '../../../platform/ui/html.js'
 import { govukInsetText } from '../../../platform/ui/govuk/index.js'
-import { govukPage, type PageContext, type PageOptions } from '../../../platform/ui/layouts/page.js'
+import type { PageOptions } from '../../../platform/ui/layouts/page.js'
 import type { Language } from '../../../platform/i18n/index.js'
 import type { Jurisdiction } from '../postcode.js'
 import { courtText } from '../locales/index.js'
-import { courtList, courtsContext, errorSummary, searchForm, type CourtListItem, type FieldError } from './layout.js'
+import { courtList, errorSummary, searchForm, type CourtListItem, type FieldError } from './layout.js'
 
 export interface SearchView {
   mode: 'q' | 'postcode'
@@ -18,11 +18,6 @@ export interface SearchView {
   results?: readonly CourtListItem[]
   /** For postcode searches: the area of law chosen ('' for any) and those to choose from. */
   areaOfLaw?: { value: string; options: { value: string; text: string }[] }
-}
-
-/** A search's page from its parts: the same for everyone who asked the same in a language, so they can be kept (routes.ts). */
-export function searchPageFrom(base: PageContext, options: PageOptions): SafeHtml {
-  return govukPage(courtsContext(base, 'search'), options)
 }
 
 export function searchPageOptions(lang: Language, view: SearchView): PageOptions {
