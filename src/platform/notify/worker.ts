@@ -6,6 +6,7 @@
  * gives each job to one of them, and the lease keeps a second from sending a
  * message whose first worker is still busy with it.
  */
+import { setTimeout as delay } from 'node:timers/promises'
 import PgBoss from 'pg-boss'
 import type { NotifyConfig } from '../../config.js'
 import type { Database } from '../db/index.js'
@@ -125,8 +126,10 @@ export async function startNotifyQueue(
   options: { work: boolean; log: NotifyLog; provider?: MessageProvider },
 ): Promise<NotifyQueue> {
   const { work, log } = options
+  const busy = new InFlight()
+  const db = bossDb(database)
   const boss = new PgBoss({
-    db: bossDb(database),
+    db: { executeSql: (text, values) => busy.track(db.executeSql(text, values)) },
     schema: SCHEMA,
     migrate: true,
     // Maintenance expires the jobs of workers that died; a process that does not work leaves it to those that do.
@@ -143,33 +146,35 @@ export async function startNotifyQueue(
 
   if (work) {
     const provider = options.provider ?? providerFor(config)
+    const sendOne = async (job: PgBoss.JobWithMetadata<SendJob> | undefined): Promise<void> => {
+      if (!job) return
+      const lastAttempt = job.retryCount >= job.retryLimit
+      // The lease lasts as long as pg-boss gives this job before taking its worker for dead.
+      const leaseSeconds = Math.max(1, Math.ceil(Number(job.expireInSeconds) || config.expireSeconds))
+      let outcome: DeliveryOutcome
+      try {
+        outcome = await deliverMessage(database, provider, job.data.messageId, { leaseSeconds, lastAttempt })
+      } catch (error) {
+        // Our own fault (the database, a bug) on the last try: say so on the message rather than leave it waiting forever.
+        if (lastAttempt && !(error instanceof SendFailure)) {
+          await markFailed(notifyDb(database.db), job.data.messageId, provider.name, `Gave up: ${(error as Error).message}`).catch(() => {})
+        }
+        throw error
+      }
+      if (outcome === 'failed') log.warn(`notify: message ${job.data.messageId} failed; see /staff/outbox`)
+    }
+    const redact = async (): Promise<void> => {
+      const redacted = await redactOlderThan(notifyDb(database.db), config.retentionDays)
+      log.info(`notify: removed recipients and text from ${redacted} messages older than ${config.retentionDays} days`)
+    }
     await boss.work<SendJob>(
       SEND_QUEUE,
       { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: config.pollingSeconds },
-      async ([job]) => {
-        if (!job) return
-        const lastAttempt = job.retryCount >= job.retryLimit
-        // The lease lasts as long as pg-boss gives this job before taking its worker for dead.
-        const leaseSeconds = Math.max(1, Math.ceil(Number(job.expireInSeconds) || config.expireSeconds))
-        let outcome: DeliveryOutcome
-        try {
-          outcome = await deliverMessage(database, provider, job.data.messageId, { leaseSeconds, lastAttempt })
-        } catch (error) {
-          // Our own fault (the database, a bug) on the last try: say so on the message rather than leave it waiting forever.
-          if (lastAttempt && !(error instanceof SendFailure)) {
-            await markFailed(notifyDb(database.db), job.data.messageId, provider.name, `Gave up: ${(error as Error).message}`).catch(() => {})
-          }
-          throw error
-        }
-        if (outcome === 'failed') log.warn(`notify: message ${job.data.messageId} failed; see /staff/outbox`)
-      },
+      ([job]) => busy.track(sendOne(job)),
     )
     await boss.schedule(RETENTION_QUEUE, '17 3 * * *', {}, { tz: 'Europe/London' })
     // A nightly job: looking for it once a minute is plenty.
-    await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
-      const redacted = await redactOlderThan(notifyDb(database.db), config.retentionDays)
-      log.info(`notify: removed recipients and text from ${redacted} messages older than ${config.retentionDays} days`)
-    })
+    await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, () => busy.track(redact()))
   }
 
   let stopping: Promise<void> | undefined
@@ -177,10 +182,34 @@ export async function startNotifyQueue(
     working: work,
     stop() {
       // Waits for sends in flight (up to 10 s), so the database is closed only after them.
-      stopping ??= boss.stop({ graceful: true, timeout: 10_000 }).catch((error: Error) => {
-        log.error(`notify queue did not stop cleanly: ${error.message}`)
-      })
+      stopping ??= boss
+        .stop({ graceful: true, timeout: 10_000 })
+        .then(() => busy.settled(Date.now() + 10_000))
+        .catch((error: Error) => {
+          log.error(`notify queue did not stop cleanly: ${error.message}`)
+        })
       return stopping
     },
+  }
+}
+
+/**
+ * pg-boss's stop() resolves once no handler holds a job, but a worker whose
+ * fetch was in flight still runs the job that fetch brings, and completes it,
+ * after that; the pool closed under it would fail those queries. So stopping
+ * also waits until none of pg-boss's queries and none of our handlers is in
+ * flight. (A fetched job's handler starts within the fetch's own microtasks,
+ * so a check made from a timer never falls between the two.)
+ */
+class InFlight {
+  private count = 0
+
+  track<T>(work: Promise<T>): Promise<T> {
+    this.count++
+    return work.finally(() => this.count--)
+  }
+
+  async settled(deadline: number): Promise<void> {
+    while (this.count > 0 && Date.now() < deadline) await delay(20)
   }
 }
