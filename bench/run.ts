@@ -59,7 +59,7 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of at least 1`)
     return n
   }
-  const known = ['quick', 'json', 'rounds', 'duration', 'warmup', 'connections', 'loader', 'no-build', 'profile', 'pages', 'help']
+  const known = ['quick', 'json', 'rounds', 'duration', 'warmup', 'connections', 'loader', 'no-build', 'no-booking', 'profile', 'pages', 'help']
   for (const a of argv) {
     const name = a.replace(/^--/, '').split('=')[0] as string
     if (!a.startsWith('--') || !known.includes(name)) throw new Error(`Unknown argument ${a}. Try --help.`)
