@@ -19,7 +19,7 @@ import { registerCsrf } from './platform/http/csrf.js'
 import { registerErrorHandling } from './platform/http/errors.js'
 import { registerPages } from './platform/http/pages.js'
 import { loadAssets, registerAssets } from './platform/http/assets.js'
-import { registerObservability, type LogDestination } from './platform/http/observability.js'
+import { LogLines, registerObservability, type LogDestination } from './platform/http/observability.js'
 import { registerSite } from './platform/site/index.js'
 import { registerOpenApi } from './platform/http/openapi.js'
 import { postcodeImporter } from './platform/reference-data/postcodes.js'
@@ -74,8 +74,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   // One destination for pino's lines and the access log's (observability.ts), so they reach it in order.
   // Asynchronous, as Fastify's default: a slow reader of standard output must not stall requests.
-  const logDestination: LogDestination | undefined =
-    deps.logger === false ? undefined : (deps.logger?.destination ?? pino.destination({ dest: 1, sync: false }))
+  const logDestination: LogLines | undefined =
+    deps.logger === false ? undefined : new LogLines(deps.logger?.destination ?? pino.destination({ dest: 1, sync: false }))
   const app = Fastify({
     logger:
       deps.logger === false
