@@ -18,8 +18,8 @@ export interface BenchPage {
 export const pages: BenchPage[] = [
   { name: 'home', path: '/', conventional: 'home' },
   { name: 'cookies', path: '/cookies', conventional: 'cookies' },
-  { name: 'court search', path: '/courts/search?q=leeds' },
-  { name: 'court', path: '/courts/leeds-combined-court-centre' },
+  { name: 'court search', path: '/courts/search?q=leeds', conventional: 'courtSearch' },
+  { name: 'court', path: '/courts/leeds-combined-court-centre', conventional: 'court' },
   // The booking journey's first question (journeys mount at `/prison-visits/book`); a page with a form, so it starts a session.
   { name: 'visit booking step', path: '/prison-visits/book/prison' },
 ]

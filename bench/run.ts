@@ -486,6 +486,8 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       ASSET_PATH: assetPath,
       PRODUCTION: String(database.production),
+      // The court pages' column c builds its court index from the app's database; PGlite belongs to the app alone.
+      ...(database.env.DATABASE_URL ? { DATABASE_URL: database.env.DATABASE_URL } : {}),
     }),
   ])
   const urls: Record<Target, string> = { a: app.url, b: staticServer.url, c: conventional.url }

@@ -8,7 +8,9 @@
  *
  * Usage: node --import tsx bench/conventional/server.ts
  * Environment: ASSET_PATH (the app's `/assets/<hash>`), PRODUCTION=true|false,
- * PORT (0 for any). Prints `listening <port>` once it is ready.
+ * PORT (0 for any), DATABASE_URL (the app's database, for the court pages:
+ * the court index is built from it once, at start). Prints `listening <port>`
+ * once it is ready.
  */
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -19,6 +21,9 @@ import express from 'express'
 import nunjucks from 'nunjucks'
 import { platformText } from '../../src/platform/i18n/platform.js'
 import { isLanguage, type Language } from '../../src/platform/i18n/index.js'
+import { openDatabase } from '../../src/platform/db/index.js'
+import { courtIndex } from '../../src/services/courts/store.js'
+import type { CourtIndex } from '../../src/services/courts/search.js'
 import { views } from './views.js'
 import { pages } from '../pages.js'
 
@@ -26,6 +31,14 @@ const require = createRequire(import.meta.url)
 const govukFrontend = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist')
 const production = process.env.PRODUCTION !== 'false'
 const assetPath = process.env.ASSET_PATH ?? '/assets'
+
+// Without the app's database (a PGlite run), the court pages have no column c.
+let courts: CourtIndex | undefined
+if (process.env.DATABASE_URL) {
+  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', poolMax: 1 })
+  courts = await courtIndex(database.db)
+  await database.close()
+}
 
 const app = express()
 app.disable('x-powered-by')
@@ -71,21 +84,25 @@ for (const page of pages) {
   if (!page.conventional) continue
   const view = views[page.conventional]
   if (!view) throw new Error(`bench/pages.ts names conventional view "${page.conventional}", which bench/conventional/views.ts does not have`)
+  if (view.needsCourts && !courts) continue
   const path = page.path.split('?')[0] as string
   app.get(path, (request, response) => {
     const lang = response.locals.lang as Language
     const t = platformText(lang)
+    const viewRequest = { lang, production, path: request.path, query: request.query as Record<string, unknown>, courts }
+    const service = view.service?.(viewRequest)
     response.render(view.template, {
       t,
       lang,
       htmlLang: lang,
       assetPath,
-      pageTitle: view.title({ lang, production }),
-      serviceName: t.platformName,
-      serviceUrl: '/',
+      pageTitle: view.title(viewRequest),
+      serviceName: service?.name ?? t.platformName,
+      serviceUrl: service?.url ?? '/',
+      navigation: service?.navigation,
       englishUrl: languageUrl(request.originalUrl, 'en'),
       welshUrl: languageUrl(request.originalUrl, 'cy'),
-      ...view.context?.({ lang, production }),
+      ...view.context?.(viewRequest),
     })
   })
 }
