@@ -1,7 +1,7 @@
 /** Sending pages: the page context for the request, and `reply.page(html)`. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { SafeHtml } from '../ui/html.js'
-import { PageHtml, type PageContext } from '../ui/layouts/page.js'
+import { KeptPageHtml, PageHtml, type PageContext } from '../ui/layouts/page.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,7 +37,20 @@ let used = 0
 
 /** A page as UTF-8 bytes. */
 export function pageBytes(body: SafeHtml): Buffer {
+  if (body instanceof KeptPageHtml) return keptPageBytes(body)
   return body instanceof PageHtml ? shellPageBytes(body) : utf8Bytes(body.value)
+}
+
+/** A kept page: its two halves copied, and the nonce between them. */
+function keptPageBytes(page: KeptPageHtml): Buffer {
+  const { head, tail } = page.kept
+  const { nonce } = page
+  if (room(head.length + tail.length, nonce.length, () => Buffer.byteLength(nonce, 'utf8')) === undefined) return Buffer.from(page.value, 'utf8')
+  const start = used
+  used += head.copy(slab, used)
+  used += slab.write(nonce, used, 'utf8')
+  used += tail.copy(slab, used)
+  return slab.subarray(start, used)
 }
 
 /** The kept shell's bytes copied, and only this request's values encoded. */

@@ -192,12 +192,13 @@ const keptSearchPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
 const KEPT_SEARCH_LENGTH = 300
 
 function keptSearchPage(index: CourtIndex, lang: Language, asked: SearchQuery): PageOptions {
-  const make = () => encodedPage(searchPageOptions(lang, searchView(index, lang, asked)))
+  const options = () => searchPageOptions(lang, searchView(index, lang, asked))
   const { q = '', postcode = '', areaOfLaw = '' } = asked
-  if (q.length + postcode.length + areaOfLaw.length > KEPT_SEARCH_LENGTH) return make()
+  // Not kept, so not encoded: encoding pays only for a page sent many times.
+  if (q.length + postcode.length + areaOfLaw.length > KEPT_SEARCH_LENGTH) return options()
   // `undefined` and '' differ (a missing q is a postcode search): the key says which were given.
   const key = `${lang}\u0000${asked.q === undefined ? '-' : '+'}${q}\u0000${asked.postcode === undefined ? '-' : '+'}${postcode}\u0000${areaOfLaw}`
-  return remember(keptFor(keptSearchPages, index), key, 200, make)
+  return remember(keptFor(keptSearchPages, index), key, 200, () => encodedPage(options()))
 }
 
 function keptFor(kept: WeakMap<CourtIndex, Map<string, PageOptions>>, index: CourtIndex): Map<string, PageOptions> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { pageBytes } from '../../http/pages.js'
 import { EncodedHtml, html, trustedHtml } from '../html.js'
-import { govukPage, govukPageUncached, PageHtml, type PageContext, type PageOptions } from './page.js'
+import { encodedPage, govukPage, govukPageUncached, KeptPageHtml, PageHtml, type PageContext, type PageOptions } from './page.js'
 
 const contexts: PageContext[] = [
   { lang: 'en', nonce: 'abc+/=123', assetPath: '/assets/1a2b', url: '/' },
@@ -104,5 +104,24 @@ test('a page bigger than a slab, and Welsh text measured exactly near a slab’s
   for (let i = 0; i < 60; i++) {
     const page = { title: `Page ${i}`, content: html`<p>${'â'.repeat(9_000 + i * 97)}</p>` }
     assert.equal(pageBytes(govukPage(ctx, page)).toString('utf8'), govukPageUncached(ctx, page).value)
+  }
+})
+
+test('a kept page is kept whole per URL, and only its nonce changes from one request to the next', () => {
+  for (const base of contexts.filter((c) => c.nonce)) {
+    for (const page of pages) {
+      const kept = encodedPage(page)
+      // More URLs than are kept for one page, each asked for twice, with a fresh nonce every time.
+      for (let u = 0; u < 6; u++) {
+        for (let i = 0; i < 2; i++) {
+          const ctx = { ...base, url: `${base.url}${base.url.includes('?') ? '&' : '?'}page=${u}`, nonce: `n${u}${i}+/=` }
+          const sent = govukPage(ctx, kept)
+          assert.ok(sent instanceof KeptPageHtml)
+          const plain = govukPageUncached(ctx, page).value
+          assert.equal(sent.value, plain, `${ctx.lang} ${ctx.url} ${page.title}`)
+          assert.equal(pageBytes(sent).toString('utf8'), plain, `bytes of ${ctx.lang} ${ctx.url} ${page.title}`)
+        }
+      }
+    }
   }
 })

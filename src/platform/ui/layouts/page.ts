@@ -288,6 +288,7 @@ export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
     shells.set(key, shell)
   }
   if (!shell) return govukPageUncached(ctx, page)
+  if (page.content instanceof EncodedHtml && ctx.nonce) return new KeptPageHtml(keptPage(shell, ctx, page), escapeHtml(ctx.nonce))
   const values = shellValues(ctx, page)
   return new PageHtml(
     shell,
@@ -296,10 +297,70 @@ export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
 }
 
 /**
+ * A kept page (encodedPage) at one URL: its bytes on either side of the
+ * nonce, the only thing that differs from one request to the next.
+ */
+interface KeptPage {
+  head: Buffer
+  tail: Buffer
+  headText: string
+  tailText: string
+}
+
+/**
+ * Kept pages' bytes by page options, shell and URL. The options are kept by
+ * their caller and the shells here, so entries go with them; a few URLs per
+ * page (its own, with `?lang=`), and a page asked for at many (made-up
+ * queries) starts again rather than grow.
+ */
+const keptPages = new WeakMap<PageOptions, WeakMap<CompiledShell, Map<string, KeptPage>>>()
+const MAX_URLS_PER_KEPT_PAGE = 4
+
+function keptPage(shell: CompiledShell, ctx: PageContext, page: PageOptions): KeptPage {
+  let byShell = keptPages.get(page)
+  if (!byShell) keptPages.set(page, (byShell = new WeakMap()))
+  let byUrl = byShell.get(shell)
+  if (!byUrl) byShell.set(shell, (byUrl = new Map()))
+  let kept = byUrl.get(ctx.url)
+  if (!kept) {
+    if (byUrl.size >= MAX_URLS_PER_KEPT_PAGE) byUrl.clear()
+    const values = shellValues(ctx, page)
+    const at = shell.holes.indexOf('nonce')
+    const text = (from: number, to: number) => {
+      let out = ''
+      for (let i = from; i < to; i++) {
+        const value = i < shell.holes.length ? fill(values, shell.holes[i] as Hole) : ''
+        out += (shell.parts[i] as string) + (typeof value === 'string' ? value : value.value)
+      }
+      return out
+    }
+    // The part before the nonce ends with the static text before its hole.
+    const headText = text(0, at) + (shell.parts[at] as string)
+    const tailText = text(at + 1, shell.parts.length)
+    kept = { head: Buffer.from(headText, 'utf8'), tail: Buffer.from(tailText, 'utf8'), headText, tailText }
+    byUrl.set(ctx.url, kept)
+  }
+  return kept
+}
+
+/** A kept page with this request's nonce: `pageBytes` copies its two halves around the nonce. */
+export class KeptPageHtml extends SafeHtml {
+  constructor(
+    readonly kept: KeptPage,
+    /** Escaped, as the shell's hole would have it. */
+    readonly nonce: string,
+  ) {
+    super(kept.headText + nonce + kept.tailText)
+  }
+}
+
+/**
  * Page options whose content is the same for many requests (a foundation page
  * in a language, a court's page for one build of the index), with the content
  * encoded once: a page built from them is sent by copying bytes. The caller
- * keeps them, and drops them when what they show changes.
+ * keeps them, and drops them when what they show changes; the whole page's
+ * bytes at each URL are kept with them (keptPage), so use this only for
+ * options that are kept.
  */
 export function encodedPage(options: PageOptions): PageOptions {
   return { ...options, content: new EncodedHtml(options.content) }
