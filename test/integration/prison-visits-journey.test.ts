@@ -192,5 +192,17 @@ for (const kind of databaseKinds()) {
       assert.match(confirmation.body, /Visit request sent/)
       assert.match(confirmation.body, /used their visiting allowance/)
     })
+
+    // Last: it uses up this address's lookups for the rest of the file.
+    test('one address cannot work through the register from many sessions: past its limit the prisoner question answers 429', async () => {
+      let answer: Awaited<ReturnType<Client['submit']>> | undefined
+      for (let i = 0; i < 40 && answer?.statusCode !== 429; i++) {
+        const client = new Client(t.app)
+        await client.submit(`${B}/prison`, { prison: 'BCI' })
+        answer = await client.submit(`${B}/prisoner`, { firstName: 'Test', lastName: 'Prisoner', 'dateOfBirth-day': '15', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1980', number: 'Z9999ZZ' })
+      }
+      assert.equal(answer?.statusCode, 429)
+      assert.match(answer?.body ?? '', /You have tried too many times/)
+    })
   })
 }

@@ -258,7 +258,9 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       const w = walk(journey, openAnswers(draft))
       if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
       const open = draft?.status === 'open' ? draft : undefined
-      if (request.method === 'GET') countJourneyEvents(db, [event(request, open, 'page-viewed', key)], warnCounts)
+      // A view counts within a run, where the measures look for the page people stopped at (measureJourney);
+      // a question looked at before any answer belongs to no run, and its row would only fill the table.
+      if (request.method === 'GET' && open) countJourneyEvents(db, [event(request, open, 'page-viewed', key)], warnCounts)
       return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
     })
 
