@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { html, joinHtml, trustedHtml, toHtml, escapeHtml } from './html.js'
+import { flatHtml, html, joinHtml, trustedHtml, toHtml, escapeHtml, SafeHtml } from './html.js'
 
 test('escapes every interpolated string', () => {
   const name = `<script>alert("x")</script> & 'y'`
@@ -28,4 +28,12 @@ test('helpers', () => {
   assert.equal(joinHtml(['a', html`<i>b</i>`, '<c>'], ', ').value, 'a, <i>b</i>, &lt;c&gt;')
   assert.equal(toHtml('<x>').value, '&lt;x&gt;')
   assert.equal(escapeHtml('plain'), 'plain')
+})
+
+test('a fragment kept flat is the same fragment', () => {
+  const fragment = html`<ul>${['Ŵ', 'a’b', '<c>', '😀'].map((x) => html`<li>${x}</li>`)}</ul>`
+  const flat = flatHtml(fragment)
+  assert.ok(flat instanceof SafeHtml)
+  assert.equal(flat.value, fragment.value)
+  assert.equal(html`<div>${flat}</div>`.value, html`<div>${fragment}</div>`.value)
 })

@@ -23,7 +23,7 @@ import {
   type FieldError,
   type FormValues,
 } from '../../platform/journeys/index.js'
-import { html, type SafeHtml } from '../../platform/ui/html.js'
+import { flatHtml, html, type SafeHtml } from '../../platform/ui/html.js'
 import { govukInput, govukButton, govukFieldset, govukDateInput } from '../../platform/ui/govuk/index.js'
 import { databasePrisonerRegister } from './prisoner-register.js'
 import { book, currentHold, findPrison, holdPlace, listPrisons, sessionAvailability, workingCalendar, type Db, type Prison } from './repository.js'
@@ -224,7 +224,7 @@ ${view.select('prison', {
               items: [{ value: '', text: t.choose }, ...prisons.map((p) => ({ value: p.code, text: view.lang === 'cy' && p.nameCy ? p.nameCy : p.name }))],
             })}`
             // Only answers the list offers: a forged form can send any value, which is shown but not kept.
-            if (value === '' || prisonNames.has(value)) rendered.set(key, question)
+            if (value === '' || prisonNames.has(value)) rendered.set(key, (question = flatHtml(question)))
           }
           return question
         },

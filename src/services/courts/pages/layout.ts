@@ -1,5 +1,5 @@
 /** What every court finder page shares: the service name and navigation, and the results list. */
-import { html, type SafeHtml } from '../../../platform/ui/html.js'
+import { flatHtml, html, type SafeHtml } from '../../../platform/ui/html.js'
 import { govukErrorSummary, govukInput, govukButton, govukSelect } from '../../../platform/ui/govuk/index.js'
 import { govukPage, type PageContext, type PageOptions } from '../../../platform/ui/layouts/page.js'
 import { formatNumber, type Language } from '../../../platform/i18n/index.js'
@@ -55,7 +55,7 @@ export function courtList(lang: Language, courts: readonly CourtListItem[], head
   if (!rendered) renderedLists.set(courts, (rendered = new Map()))
   const key = `${lang}${headingLevel}`
   let list = rendered.get(key)
-  if (!list) rendered.set(key, (list = renderCourtList(lang, courts, headingLevel)))
+  if (!list) rendered.set(key, (list = flatHtml(renderCourtList(lang, courts, headingLevel))))
   return list
 }
 
