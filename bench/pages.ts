@@ -21,5 +21,5 @@ export const pages: BenchPage[] = [
   { name: 'court search', path: '/courts/search?q=leeds', conventional: 'courtSearch' },
   { name: 'court', path: '/courts/leeds-combined-court-centre', conventional: 'court' },
   // The booking journey's first question (journeys mount at `/prison-visits/book`); a page with a form, so it starts a session.
-  { name: 'visit booking step', path: '/prison-visits/book/prison' },
+  { name: 'visit booking step', path: '/prison-visits/book/prison', conventional: 'bookingStep' },
 ]

@@ -235,6 +235,9 @@ async function benchDatabase(work: string): Promise<Database> {
   }
 }
 
+/** One for the run: (a) needs it in production, and (c) signs the booking step's CSRF token with it as (a) does. */
+const SESSION_SECRET = randomBytes(48).toString('base64url')
+
 interface RunningApp {
   child: ChildProcess
   url: string
@@ -251,7 +254,7 @@ async function startApp(database: Database, work: string, label: string, nodeArg
       ...process.env,
       ...database.env,
       // Production needs these; they are the only things the bench chooses for it.
-      SESSION_SECRET: randomBytes(48).toString('base64url'),
+      SESSION_SECRET,
       BASE_URL: `http://127.0.0.1:${port}`,
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -486,8 +489,10 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       ASSET_PATH: assetPath,
       PRODUCTION: String(database.production),
-      // The court pages' column c builds its court index from the app's database; PGlite belongs to the app alone.
+      // The service pages' column c reads the court index and the prison list from the app's database; PGlite belongs to the app alone.
       ...(database.env.DATABASE_URL ? { DATABASE_URL: database.env.DATABASE_URL } : {}),
+      // The app's, so that c's booking step gives the same CSRF token for the same session.
+      SESSION_SECRET,
     }),
   ])
   const urls: Record<Target, string> = { a: app.url, b: staticServer.url, c: conventional.url }

@@ -8,9 +8,10 @@
  *
  * Usage: node --import tsx bench/conventional/server.ts
  * Environment: ASSET_PATH (the app's `/assets/<hash>`), PRODUCTION=true|false,
- * PORT (0 for any), DATABASE_URL (the app's database, for the court pages:
- * the court index is built from it once, at start). Prints `listening <port>`
- * once it is ready.
+ * PORT (0 for any), DATABASE_URL (the app's database, for the service
+ * pages: the court index and the prison list are read from it once, at
+ * start), SESSION_SECRET (the app's, for the booking step's CSRF token).
+ * Prints `listening <port>` once it is ready.
  */
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
@@ -22,8 +23,11 @@ import nunjucks from 'nunjucks'
 import { platformText } from '../../src/platform/i18n/platform.js'
 import { isLanguage, type Language } from '../../src/platform/i18n/index.js'
 import { openDatabase } from '../../src/platform/db/index.js'
+import { withTables } from '../../src/platform/db/index.js'
 import { courtIndex } from '../../src/services/courts/store.js'
-import type { CourtIndex } from '../../src/services/courts/search.js'
+import { listPrisons } from '../../src/services/prison-visits/repository.js'
+import type { PrisonVisitsTables } from '../../src/services/prison-visits/schema.js'
+import type { ViewRequest } from './views.js'
 import { views } from './views.js'
 import { pages } from '../pages.js'
 
@@ -32,11 +36,16 @@ const govukFrontend = join(dirname(require.resolve('govuk-frontend/package.json'
 const production = process.env.PRODUCTION !== 'false'
 const assetPath = process.env.ASSET_PATH ?? '/assets'
 
-// Without the app's database (a PGlite run), the court pages have no column c.
-let courts: CourtIndex | undefined
+// Without the app's database (a PGlite run), the service pages have no column c.
+let data: ViewRequest['data']
 if (process.env.DATABASE_URL) {
   const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', poolMax: 1 })
-  courts = await courtIndex(database.db)
+  data = {
+    courts: await courtIndex(database.db),
+    prisons: await listPrisons(withTables<PrisonVisitsTables>(database.db), { bookableOnly: true }),
+    // The app's, so that the booking step's CSRF token is the one (a) gives the same session.
+    sessionSecret: process.env.SESSION_SECRET ?? '',
+  }
   await database.close()
 }
 
@@ -84,13 +93,16 @@ for (const page of pages) {
   if (!page.conventional) continue
   const view = views[page.conventional]
   if (!view) throw new Error(`bench/pages.ts names conventional view "${page.conventional}", which bench/conventional/views.ts does not have`)
-  if (view.needsCourts && !courts) continue
+  if (view.needsDatabase && !data) continue
   const path = page.path.split('?')[0] as string
   app.get(path, (request, response) => {
     const lang = response.locals.lang as Language
     const t = platformText(lang)
-    const viewRequest = { lang, production, path: request.path, query: request.query as Record<string, unknown>, courts }
+    const viewRequest: ViewRequest = { lang, production, path: request.path, query: request.query as Record<string, unknown>, cookie: request.headers.cookie ?? '', data }
     const service = view.service?.(viewRequest)
+    const context = view.context?.(viewRequest) ?? {}
+    // A page with what someone typed, like (a)'s journey pages, is never kept in a cache.
+    if (context.noStore) response.set('cache-control', 'no-store')
     response.render(view.template, {
       t,
       lang,
@@ -102,7 +114,7 @@ for (const page of pages) {
       navigation: service?.navigation,
       englishUrl: languageUrl(request.originalUrl, 'en'),
       welshUrl: languageUrl(request.originalUrl, 'cy'),
-      ...view.context?.(viewRequest),
+      ...context,
     })
   })
 }

@@ -6,12 +6,16 @@
  * To give a new page in bench/pages.ts a column c, add a .njk file in views/
  * and an entry here, and name it in the page's `conventional`.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Language } from '../../src/platform/i18n/index.js'
 import { platformText } from '../../src/platform/i18n/platform.js'
 import { services } from '../../src/services/index.js'
 import { courtText } from '../../src/services/courts/locales/index.js'
 import { checkNameQuery, searchByName, type CourtIndex } from '../../src/services/courts/search.js'
 import { courtView, nameMatchItems } from '../../src/services/courts/views.js'
+import { journeyText } from '../../src/platform/journeys/text.js'
+import { visitText } from '../../src/services/prison-visits/locales/index.js'
+import type { Prison } from '../../src/services/prison-visits/repository.js'
 
 export interface ViewRequest {
   lang: Language
@@ -19,8 +23,10 @@ export interface ViewRequest {
   /** The path, without the query. */
   path: string
   query: Record<string, unknown>
-  /** The court index, built from the bench's database at start (the court pages need it). */
-  courts?: CourtIndex
+  /** The request's Cookie header. */
+  cookie: string
+  /** What the pages need from the bench's database, read once at start. */
+  data?: { courts: CourtIndex; prisons: readonly Prison[]; sessionSecret: string }
 }
 
 export interface ConventionalView {
@@ -28,8 +34,8 @@ export interface ConventionalView {
   /** The page title, before " – service name – GOV.UK". */
   title(request: ViewRequest): string
   context?(request: ViewRequest): Record<string, unknown>
-  /** True for pages built from the court index (DATABASE_URL). */
-  needsCourts?: boolean
+  /** True for pages built from the app's database (DATABASE_URL). */
+  needsDatabase?: boolean
   /** The service the page belongs to, when it is not the platform's own. */
   service?(request: ViewRequest): { name: string; url: string; navigation?: { text: string; href: string; active: boolean }[] }
 }
@@ -53,9 +59,27 @@ const courtsService = (lang: Language) => {
   }
 }
 
-function needCourts(request: ViewRequest): CourtIndex {
-  if (!request.courts) throw new Error('The court pages need the court index: start the conventional server with DATABASE_URL')
-  return request.courts
+function needData(request: ViewRequest): NonNullable<ViewRequest['data']> {
+  if (!request.data) throw new Error('This page needs the app\'s database: start the conventional server with DATABASE_URL')
+  return request.data
+}
+const needCourts = (request: ViewRequest): CourtIndex => needData(request).courts
+
+/**
+ * The CSRF token for the visitor's session, as a conventional app works it
+ * out on each request: check the session cookie's signature, then sign the
+ * session id (the same tokens as (a) gives, so the pages can be compared).
+ */
+function csrfToken(request: ViewRequest): string {
+  const { sessionSecret } = needData(request)
+  const sign = (value: string) => createHmac('sha256', sessionSecret).update(value).digest('base64url')
+  const cookie = /(?:^|;\s*)(?:__Host-)?jd_session=([^;]+)/.exec(request.cookie)?.[1] ?? ''
+  const dot = cookie.lastIndexOf('.')
+  const id = cookie.slice(0, dot)
+  const given = Buffer.from(cookie.slice(dot + 1))
+  const expected = Buffer.from(sign(id))
+  if (dot <= 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('The booking step needs a signed session cookie')
+  return sign('csrf:' + id)
 }
 
 function searchQuery(request: ViewRequest): string {
@@ -97,7 +121,7 @@ export const views: Record<string, ConventionalView> = {
   },
   courtSearch: {
     template: 'court-search.njk',
-    needsCourts: true,
+    needsDatabase: true,
     title: (request) => courtText(request.lang).search.resultsFor(searchQuery(request)),
     service: ({ lang }) => courtsService(lang),
     context: (request) => {
@@ -114,7 +138,7 @@ export const views: Record<string, ConventionalView> = {
   },
   court: {
     template: 'court.njk',
-    needsCourts: true,
+    needsDatabase: true,
     title: (request) => courtFor(request).name,
     service: ({ lang }) => courtsService(lang),
     context: (request) => {
@@ -125,6 +149,27 @@ export const views: Record<string, ConventionalView> = {
         phones: court.phones.filter((p) => !p.fax),
         faxes: court.phones.filter((p) => p.fax),
         telHref: (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`,
+      }
+    },
+  },  bookingStep: {
+    template: 'booking-step.njk',
+    needsDatabase: true,
+    title: ({ lang }) => visitText(lang).prison.label,
+    service: ({ lang }) => {
+      const visits = services.find((s) => s.id === 'prison-visits')
+      if (!visits) throw new Error('No prison visits service')
+      return { name: visits.name[lang], url: visits.path }
+    },
+    context: (request) => {
+      const { lang } = request
+      const t = visitText(lang).prison
+      return {
+        backLink: '/prison-visits',
+        noStore: true,
+        vt: t,
+        jt: journeyText(lang),
+        csrf: csrfToken(request),
+        prisons: [{ value: '', text: t.choose }, ...needData(request).prisons.map((p) => ({ value: p.code, text: lang === 'cy' && p.nameCy ? p.nameCy : p.name }))],
       }
     },
   },
