@@ -5,7 +5,8 @@
  * function from a view model to HTML; the routes in plugin.ts build the models.
  */
 import { fieldError } from '../../i18n/index.js'
-import { html, type SafeHtml } from '../../ui/html.js'
+import { flatHtml, html, type SafeHtml } from '../../ui/html.js'
+import { remember } from '../../remember.js'
 import {
   govukButton,
   govukErrorSummary,
@@ -40,15 +41,26 @@ function errorSummary(ctx: PageContext, errors: readonly FieldError[]): SafeHtml
  * The warning dialog, closed (so invisible and inert) until the script in
  * session-timeout.js opens it; without JavaScript it is never shown.
  */
+/**
+ * The parts of a journey page that are the same on every page in a language
+ * (the buttons, the timeout dialog), rendered once and kept flat: a few
+ * microseconds of every journey page otherwise.
+ */
+const keptParts = new Map<string, SafeHtml>()
+const kept = (key: string, make: () => SafeHtml): SafeHtml => remember(keptParts, key, 100, () => flatHtml(make()))
+
 function timeoutWarning(ctx: PageContext, timeout: TimeoutModel | undefined, csrf: string): SafeHtml | '' {
   if (!timeout) return ''
-  const t = journeyText(ctx.lang).timeout
-  return html`<div data-module="jd-session-timeout" data-timeout-seconds="${timeout.seconds}" data-warning-seconds="120" data-extend-url="${timeout.extendUrl}" data-ended-url="${timeout.endedUrl}" data-csrf="${csrf}">
-  <dialog class="jd-timeout-dialog" aria-labelledby="jd-timeout-title" aria-describedby="jd-timeout-body">
+  const dialog = kept(`dialog\u0000${ctx.lang}`, () => {
+    const t = journeyText(ctx.lang).timeout
+    return html`<dialog class="jd-timeout-dialog" aria-labelledby="jd-timeout-title" aria-describedby="jd-timeout-body">
     <h2 class="govuk-heading-m" id="jd-timeout-title">${t.dialogTitle}</h2>
     <p class="govuk-body" id="jd-timeout-body">${t.dialogBody}</p>
     ${govukButton({ text: t.extend, type: 'button', attributes: { 'data-extend': 'true' } })}
-  </dialog>
+  </dialog>`
+  })
+  return html`<div data-module="jd-session-timeout" data-timeout-seconds="${timeout.seconds}" data-warning-seconds="120" data-extend-url="${timeout.extendUrl}" data-ended-url="${timeout.endedUrl}" data-csrf="${csrf}">
+  ${dialog}
 </div>`
 }
 
@@ -103,10 +115,13 @@ export function questionPageView(m: QuestionPageModel): SafeHtml {
     html`<form method="post" action="${m.action}" novalidate>
       ${hidden('_csrf', m.csrf)}
       ${m.questions}
-      <div class="govuk-button-group">
+      ${kept(
+        `buttons\u0000${m.ctx.lang}\u0000${m.saveForLater ? 's' : ''}\u0000${m.continueText ?? ''}`,
+        () => html`<div class="govuk-button-group">
         ${govukButton({ text: m.continueText ?? t.continue, name: '_action', value: 'continue', preventDoubleClick: true })}
         ${m.saveForLater ? govukButton({ text: t.saveForLater, name: '_action', value: 'save', classes: 'govuk-button--secondary' }) : ''}
-      </div>
+      </div>`,
+      )}
     </form>`,
   )
 }
