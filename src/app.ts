@@ -74,8 +74,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   // One destination for pino's lines and the access log's (observability.ts), so they reach it in order.
   // Asynchronous, as Fastify's default: a slow reader of standard output must not stall requests.
+  const givenDestination = deps.logger === false ? undefined : deps.logger?.destination
   const logDestination: LogLines | undefined =
-    deps.logger === false ? undefined : new LogLines(deps.logger?.destination ?? pino.destination({ dest: 1, sync: false }))
+    deps.logger === false ? undefined : new LogLines(givenDestination ?? pino.destination({ dest: 1, sync: false }))
   const app = Fastify({
     logger:
       deps.logger === false
@@ -97,6 +98,14 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     reply.header('x-request-id', request.id)
     done()
   })
+  if (logDestination && !givenDestination) {
+    // A crash exits without shutting down: the access lines of its last turn still reach standard output.
+    const flushAtExit = () => logDestination.flushSync()
+    process.once('exit', flushAtExit)
+    app.addHook('onClose', async () => {
+      process.removeListener('exit', flushAtExit)
+    })
+  }
 
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: config.bodyLimit })

@@ -53,3 +53,17 @@ test('log lines: pino\'s go at once, after the access lines before them; access 
   assert.deepEqual(written.at(-1), 'a5\n', 'flushing writes what waits')
   assert.ok(flushed)
 })
+
+test('log lines at exit: what waits is written, and the destination is flushed synchronously', () => {
+  const written: string[] = []
+  let flushedSync = 0
+  const lines = new LogLines({ write: (text) => written.push(text), flushSync: () => flushedSync++ })
+  lines.append('a1\n')
+  lines.flushSync()
+  assert.deepEqual(written, ['a1\n'])
+  assert.equal(flushedSync, 1)
+  // A destination that cannot flush (not ready, or gone) does not turn an exit into a second error.
+  const broken = new LogLines({ write: () => true, flushSync: () => { throw new Error('not ready') } })
+  broken.append('x\n')
+  assert.doesNotThrow(() => broken.flushSync())
+})

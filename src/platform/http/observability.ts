@@ -19,6 +19,7 @@ export interface HealthCheck {
 export interface LogDestination {
   write(text: string): unknown
   flush?(done?: (error?: Error) => void): void
+  flushSync?(): void
 }
 
 /**
@@ -60,6 +61,16 @@ export class LogLines implements LogDestination {
     this.#drain()
     if (this.destination.flush) this.destination.flush(done)
     else done?.()
+  }
+
+  /** At exit, a crash's too: what waits, written before the process goes. */
+  flushSync(): void {
+    this.#drain()
+    try {
+      this.destination.flushSync?.()
+    } catch {
+      // Exiting, with nowhere left to say so: the lines are with the destination, as far as they can go.
+    }
   }
 
   #drain(): void {
