@@ -151,7 +151,8 @@ export const views: Record<string, ConventionalView> = {
         telHref: (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`,
       }
     },
-  },  bookingStep: {
+  },
+  bookingStep: {
     template: 'booking-step.njk',
     needsDatabase: true,
     title: ({ lang }) => visitText(lang).prison.label,

@@ -110,6 +110,9 @@ async function oneProcessAtATime<T>(database: Database, start: () => Promise<T>)
   }
 }
 
+/** How long stopping waits for work in flight; the web process gives a shutdown 25 s in all (main.ts). */
+const STOP_SECONDS = 10
+
 export interface NotifyQueue {
   /** Whether this process sends messages (false: it only set up the queue). */
   working: boolean
@@ -181,13 +184,16 @@ export async function startNotifyQueue(
   return {
     working: work,
     stop() {
-      // Waits for sends in flight (up to 10 s), so the database is closed only after them.
-      stopping ??= boss
-        .stop({ graceful: true, timeout: 10_000 })
-        .then(() => busy.settled(Date.now() + 10_000))
-        .catch((error: Error) => {
-          log.error(`notify queue did not stop cleanly: ${error.message}`)
-        })
+      // Waits for sends in flight, and pg-boss's own queries, up to 10 s in all, so the database is closed only after them.
+      stopping ??= (async () => {
+        const deadline = Date.now() + STOP_SECONDS * 1000
+        try {
+          await boss.stop({ graceful: true, timeout: STOP_SECONDS * 1000 })
+        } catch (error) {
+          log.error(`notify queue did not stop cleanly: ${(error as Error).message}`)
+        }
+        if (!(await busy.settled(deadline))) log.warn(`notify queue: work still in flight after ${STOP_SECONDS} s; stopping anyway`)
+      })()
       return stopping
     },
   }
@@ -209,7 +215,9 @@ class InFlight {
     return work.finally(() => this.count--)
   }
 
-  async settled(deadline: number): Promise<void> {
+  /** True when nothing is in flight, false if the deadline came first. */
+  async settled(deadline: number): Promise<boolean> {
     while (this.count > 0 && Date.now() < deadline) await delay(20)
+    return this.count === 0
   }
 }

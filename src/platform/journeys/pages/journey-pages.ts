@@ -38,10 +38,6 @@ function errorSummary(ctx: PageContext, errors: readonly FieldError[]): SafeHtml
 }
 
 /**
- * The warning dialog, closed (so invisible and inert) until the script in
- * session-timeout.js opens it; without JavaScript it is never shown.
- */
-/**
  * The parts of a journey page that are the same on every page in a language
  * (the buttons, the timeout dialog), rendered once and kept flat: a few
  * microseconds of every journey page otherwise.
@@ -49,6 +45,10 @@ function errorSummary(ctx: PageContext, errors: readonly FieldError[]): SafeHtml
 const keptParts = new Map<string, SafeHtml>()
 const kept = (key: string, make: () => SafeHtml): SafeHtml => remember(keptParts, key, 100, () => flatHtml(make()))
 
+/**
+ * The warning dialog, closed (so invisible and inert) until the script in
+ * session-timeout.js opens it; without JavaScript it is never shown.
+ */
 function timeoutWarning(ctx: PageContext, timeout: TimeoutModel | undefined, csrf: string): SafeHtml | '' {
   if (!timeout) return ''
   const dialog = kept(`dialog\u0000${ctx.lang}`, () => {
