@@ -30,11 +30,9 @@ export function registerPages(app: FastifyInstance, assetPath: string): void {
  * twice, so a response the socket has not yet sent keeps its bytes; but it
  * keeps its whole slab alive until it has gone, so a client that stops
  * reading a page bigger than its socket's buffer holds a slab outside the
- * JavaScript heap. 512 KB rather than 128: a page's text is measured exactly
- * (a second pass over it) only near a slab's end, and that pass cost the
- * booking step about 4 µs a page on average with the smaller slab.
+ * JavaScript heap: at most a slab (128 KB) for each such client.
  */
-const SLAB_BYTES = 512 * 1024
+const SLAB_BYTES = 128 * 1024
 let slab = Buffer.allocUnsafe(SLAB_BYTES)
 let used = 0
 
@@ -88,12 +86,20 @@ function utf8Bytes(text: string): Buffer {
 /**
  * Makes room for `fixed` bytes and `units` UTF-16 units of text, starting a
  * new slab if they may not fit in this one; undefined when the page is too big
- * for any slab. Text takes at most three bytes a unit, and is only measured
- * exactly (`exactText`) when that bound does not fit.
+ * for any slab. Text takes at most three bytes a unit. When that bound does
+ * not fit in what is left of this slab but fits in a new one, a new one is
+ * started: measuring the text exactly (`exactText`, a second pass over it)
+ * cost the booking step about 4 µs a page on average, more than the slab's
+ * unused end costs. Only a page near a slab's size is measured.
  */
 function room(fixed: number, units: number, exactText: () => number): number | undefined {
   let size = fixed + units * 3
   if (used + size <= SLAB_BYTES) return size
+  if (size <= SLAB_BYTES) {
+    slab = Buffer.allocUnsafe(SLAB_BYTES)
+    used = 0
+    return size
+  }
   size = fixed + exactText()
   if (size > SLAB_BYTES) return undefined
   if (used + size > SLAB_BYTES) {

@@ -211,7 +211,9 @@ function keptFor(kept: WeakMap<CourtIndex, Map<string, PageOptions>>, index: Cou
  * A court's page is the same for everyone until the court data changes, and a
  * change builds a new index. So its content is rendered and encoded once per
  * court and language for each index, and kept with it; popular courts are
- * then sent by copying bytes. At most 200 are kept at once (a few MB).
+ * then sent by copying bytes. At most 200 are kept at once, each its content
+ * as text and as bytes (tens of KB); the whole pages' bytes are kept apart,
+ * at most 200 URLs' worth across every kept page (layouts/page.ts).
  */
 const keptCourtPages = new WeakMap<CourtIndex, Map<string, PageOptions>>()
 

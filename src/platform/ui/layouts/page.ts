@@ -18,6 +18,7 @@ import {
 } from '../govuk/index.js'
 import type { Bilingual, Language } from '../../i18n/index.js'
 import { platformText } from '../../i18n/platform.js'
+import { remember } from '../../remember.js'
 
 /** What every page needs from the request: set by the platform, not by pages. */
 export interface PageContext {
@@ -308,22 +309,23 @@ interface KeptPage {
 }
 
 /**
- * Kept pages' bytes by page options, shell and URL. The options are kept by
- * their caller and the shells here, so entries go with them; a few URLs per
- * page (its own, with `?lang=`), and a page asked for at many (made-up
- * queries) starts again rather than grow.
+ * Kept pages' bytes, by page options, shell and URL: at most 200, the oldest
+ * going first. The URL is the request's, so anyone can ask for a kept page at
+ * new URLs (`?x=1`, `?x=2`), and each would keep the page's bytes again; so
+ * there is one bound for all of them, not one per page.
  */
-const keptPages = new WeakMap<PageOptions, WeakMap<CompiledShell, Map<string, KeptPage>>>()
-const MAX_URLS_PER_KEPT_PAGE = 4
+const keptPages = new Map<string, KeptPage>()
+const MAX_KEPT_PAGES = 200
+const ids = new WeakMap<object, number>()
+let lastId = 0
+const idOf = (kept: object): number => {
+  let id = ids.get(kept)
+  if (id === undefined) ids.set(kept, (id = ++lastId))
+  return id
+}
 
 function keptPage(shell: CompiledShell, ctx: PageContext, page: PageOptions): KeptPage {
-  let byShell = keptPages.get(page)
-  if (!byShell) keptPages.set(page, (byShell = new WeakMap()))
-  let byUrl = byShell.get(shell)
-  if (!byUrl) byShell.set(shell, (byUrl = new Map()))
-  let kept = byUrl.get(ctx.url)
-  if (!kept) {
-    if (byUrl.size >= MAX_URLS_PER_KEPT_PAGE) byUrl.clear()
+  return remember(keptPages, `${idOf(page)} ${idOf(shell)} ${ctx.url}`, MAX_KEPT_PAGES, () => {
     const values = shellValues(ctx, page)
     const at = shell.holes.indexOf('nonce')
     const text = (from: number, to: number) => {
@@ -335,12 +337,12 @@ function keptPage(shell: CompiledShell, ctx: PageContext, page: PageOptions): Ke
       return out
     }
     // The part before the nonce ends with the static text before its hole.
-    const headText = text(0, at) + (shell.parts[at] as string)
-    const tailText = text(at + 1, shell.parts.length)
-    kept = { head: Buffer.from(headText, 'utf8'), tail: Buffer.from(tailText, 'utf8'), headText, tailText }
-    byUrl.set(ctx.url, kept)
-  }
-  return kept
+    const head = () => text(0, at) + (shell.parts[at] as string)
+    const tail = () => text(at + 1, shell.parts.length)
+    // Encoding flattens the text it is given into one copy; the text kept for `value` is made
+    // again, so that it stays a few references to the shell's and the content's own text.
+    return { head: Buffer.from(head(), 'utf8'), tail: Buffer.from(tail(), 'utf8'), headText: head(), tailText: tail() }
+  })
 }
 
 /** A kept page with this request's nonce: `pageBytes` copies its two halves around the nonce. */
