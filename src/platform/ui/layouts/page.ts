@@ -360,9 +360,9 @@ export class KeptPageHtml extends SafeHtml {
  * Page options whose content is the same for many requests (a foundation page
  * in a language, a court's page for one build of the index), with the content
  * encoded once: a page built from them is sent by copying bytes. The caller
- * keeps them, and drops them when what they show changes; the whole page's
- * bytes at each URL are kept with them (keptPage), so use this only for
- * options that are kept.
+ * keeps them, and drops them when what they show changes. Each URL's whole
+ * page is kept too (keptPage, at most 200 across all of them), so use this
+ * only for options that are kept.
  */
 export function encodedPage(options: PageOptions): PageOptions {
   return { ...options, content: new EncodedHtml(options.content) }
