@@ -13,9 +13,13 @@ import { services } from '../../src/services/index.js'
 import { courtText } from '../../src/services/courts/locales/index.js'
 import { checkNameQuery, searchByName, type CourtIndex } from '../../src/services/courts/search.js'
 import { courtView, nameMatchItems } from '../../src/services/courts/views.js'
+import { courtsContext } from '../../src/services/courts/pages/layout.js'
+import type { PageContext } from '../../src/platform/ui/layouts/page.js'
 import { journeyText } from '../../src/platform/journeys/text.js'
 import { visitText } from '../../src/services/prison-visits/locales/index.js'
 import type { Prison } from '../../src/services/prison-visits/repository.js'
+
+type Service = NonNullable<PageContext['service']>
 
 export interface ViewRequest {
   lang: Language
@@ -37,7 +41,7 @@ export interface ConventionalView {
   /** True for pages built from the app's database (DATABASE_URL). */
   needsDatabase?: boolean
   /** The service the page belongs to, when it is not the platform's own. */
-  service?(request: ViewRequest): { name: string; url: string; navigation?: { text: string; href: string; active: boolean }[] }
+  service?(request: ViewRequest): Service
 }
 
 /**
@@ -46,17 +50,11 @@ export interface ConventionalView {
  * Unlike (a), which keeps a search's page and a court's page once rendered,
  * (c) renders them on every request, as the usual app does.
  */
-const courtsService = (lang: Language) => {
-  const t = courtText(lang)
-  return {
-    name: t.serviceName,
-    url: '/courts',
-    navigation: [
-      { text: t.nav.search, href: '/courts', active: true },
-      { text: t.nav.aToZ, href: '/courts/a-z', active: false },
-      { text: t.nav.services, href: '/courts/services', active: false },
-    ],
-  }
+const courtsService = (lang: Language): Service => {
+  // The court finder's own header for its search section: the same name and navigation as (a)'s.
+  const { service } = courtsContext({ lang, nonce: '', assetPath: '', url: '' }, 'search')
+  if (!service) throw new Error('The court finder has no service header')
+  return service
 }
 
 function needData(request: ViewRequest): NonNullable<ViewRequest['data']> {

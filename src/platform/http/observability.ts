@@ -100,6 +100,13 @@ export function accessLine(fields: { level: number; time: number; pid: number; h
 
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
 
+/** One line of a metric's export, as prom-client's registry prints it. */
+interface MetricLine {
+  labels: Record<string, string | number>
+  value: number
+  metricName: string
+}
+
 interface DurationSeries {
   labels: { method: string; route: string; status_code: number }
   /** Observations per bucket (not cumulative); the last counts those above every bound. */
@@ -135,8 +142,8 @@ export class RequestDurations {
   }
 
   /** What the registry asks every metric for when /metrics is read. */
-  get(): { name: string; help: string; type: string; aggregator: string; values: { labels: Record<string, string | number>; value: number; metricName: string }[] } {
-    const values: { labels: Record<string, string | number>; value: number; metricName: string }[] = []
+  get(): { name: string; help: string; type: string; aggregator: string; values: MetricLine[] } {
+    const values: MetricLine[] = []
     for (const { labels, counts, sum } of this.#series.values()) {
       let cumulative = 0
       DURATION_BUCKETS.forEach((le, i) => {
