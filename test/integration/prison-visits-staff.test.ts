@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
+import { formatDate } from '../../src/platform/i18n/index.js'
 import { withTables } from '../../src/platform/db/index.js'
 import { runImport } from '../../src/platform/reference-data/index.js'
 import { prisonVisits } from '../../src/services/prison-visits/index.js'
@@ -99,7 +100,7 @@ for (const kind of databaseKinds()) {
       assert.match(queue.body, /aria-current="page">Ceisiadau</)
 
       const day = await cy.get(`/staff/prison-visits/BCI?date=${next(1)}`)
-      welshPage(day.body, new RegExp(`^Ymweliadau ar ${next(1)}`))
+      welshPage(day.body, new RegExp(`^Ymweliadau ar ${formatDate(new Date(`${next(1)}T12:00:00Z`), 'cy')}`))
       assert.match(day.body, /Agored: 1 o 20 wedi’u harchebu/)
 
       const url = `/staff/prison-visits/BCI/visits/${reference}`
@@ -107,7 +108,7 @@ for (const kind of databaseKinds()) {
       assert.equal(visit.statusCode, 200)
       welshPage(visit.body, new RegExp(`^Ymweliad ${reference}`))
       assert.match(visit.body, /Penderfynu ar y cais hwn/)
-      assert.match(visit.body, /Ann Visitor, ganwyd 1985-05-05 \(prif ymwelydd\)/)
+      assert.match(visit.body, /Ann Visitor, ganwyd 5 Mai 1985 \(prif ymwelydd\)/)
       // Why it is a request, with its date written in Welsh by the platform's date helper.
       assert.match(visit.body, /Mae’r carcharor wedi defnyddio ei lwfans ymweld\. Mae ei ymweliad nesaf yn ddyledus o \d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}\./)
       assert.match(visit.body, /Nid oes gan y carcharor lwfans ymweld ar ôl\./, 'rejection reasons offered in Welsh')
@@ -148,6 +149,7 @@ for (const kind of databaseKinds()) {
       const url = `/staff/prison-visits/BCI/visits/${reference}`
       const page = await client.get(url)
       assert.equal(page.statusCode, 200)
+      assert.match(page.body, /Ann Visitor, born 5 May 1985/, 'dates as GOV.UK writes them')
       const noReason = await client.post(`${url}/decision`, { _csrf: csrfFrom(page.body), decision: 'reject' })
       assert.equal(noReason.statusCode, 200)
       assert.match(noReason.body, /Select at least one reason for rejecting/)
