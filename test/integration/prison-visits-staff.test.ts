@@ -185,6 +185,7 @@ for (const kind of databaseKinds()) {
       // Monday 14:00 now holds 1 visit (the rejected request frees its place) and has 1 place: fill it first.
       await db.updateTable('prison_visits_prisoners').set({ allowance_balance: 5 }).where('number', '=', 'A1111AA').execute()
       const page = await client.get('/staff/prison-visits/BCI/book')
+      assert.match(page.body, /<input class="govuk-radios__input" id="visitorLang" name="visitorLang" type="radio" value="en" checked>/, 'messages in English unless staff say otherwise')
       const form = { _csrf: csrfFrom(page.body), prisonerNumber: 'a1111aa', session: `${next(1)} 14:00`, v1first: 'Cal', v1last: 'Caller', v1dob: '1970-02-02', phone: '07700 900982' }
       const first = await client.post('/staff/prison-visits/BCI/book', form)
       assert.equal(first.statusCode, 303)
@@ -193,12 +194,13 @@ for (const kind of databaseKinds()) {
       assert.match(full.body, /This session is full/)
       const unconfirmed = await client.post('/staff/prison-visits/BCI/book', { ...form, overbookAsked: 'yes' })
       assert.match(unconfirmed.body, /Confirm you want to book even though the session is full/)
-      const overbooked = await client.post('/staff/prison-visits/BCI/book', { ...form, overbook: 'yes' })
+      const overbooked = await client.post('/staff/prison-visits/BCI/book', { ...form, overbook: 'yes', visitorLang: 'cy' })
       assert.equal(overbooked.statusCode, 303)
-      const visits = await db.selectFrom('prison_visits_visits').select(['channel', 'overbooked']).where('date', '=', next(1)).where('state', '=', 'booked').execute()
+      const visits = await db.selectFrom('prison_visits_visits').select(['channel', 'overbooked', 'lang']).where('date', '=', next(1)).where('state', '=', 'booked').execute()
       assert.equal(visits.length, 2)
       assert.ok(visits.every((v) => v.channel === 'assisted'))
       assert.equal(visits.filter((v) => v.overbooked).length, 1)
+      assert.deepEqual(visits.map((v) => [v.overbooked, v.lang]).sort(), [[false, 'en'], [true, 'cy']], 'the visitor’s messages in the language staff chose')
       const assisted = await t.database.db.selectFrom('journey_events' as never).select('channel' as never).where('event' as never, '=', 'completed' as never).execute() as { channel: string }[]
       assert.equal(assisted.filter((e) => e.channel === 'assisted').length, 2, 'counted as assisted for digital take-up')
       await db.updateTable('prison_visits_session_templates').set({ open_capacity: 20 }).where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).execute()

@@ -9,6 +9,7 @@ import type { Config } from '../../config.js'
 import { randomUUID } from 'node:crypto'
 import { audit } from '../../platform/audit/index.js'
 import { recordJourneyEvents } from '../../platform/kpi/index.js'
+import { isLanguage } from '../../platform/i18n/index.js'
 import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { csrfToken } from '../../platform/http/session.js'
@@ -462,7 +463,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
   app.post<{ Params: Params; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/book', { config: { staff: scoped } }, async (request, reply) => {
     const prison = await prisonOf(request)
     const body = request.body ?? {}
-    const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', ...[1, 2, 3].flatMap((i) => [`v${i}first`, `v${i}last`, `v${i}dob`])].map((k) => [k, String(body[k] ?? '').trim()]))
+    const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', 'visitorLang', ...[1, 2, 3].flatMap((i) => [`v${i}first`, `v${i}last`, `v${i}dob`])].map((k) => [k, String(body[k] ?? '').trim()]))
     const errors: FieldError[] = []
     const e = text(request).errors
     const number = normalisePrisonerNumber(posted.prisonerNumber ?? '')
@@ -499,11 +500,13 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     if (full && !overbook) {
       return bookView(request, reply, { posted, needsOverbookConfirmation: true, errors: body.overbookAsked === 'yes' ? [{ field: 'overbook', text: e.confirmOverbook }] : undefined })
     }
+    // Messages go in the language chosen for the visitor; the form always sends one.
+    const visitorLang = isLanguage(posted.visitorLang) ? posted.visitorLang : request.lang
     const phone = posted.phone ? posted.phone.replace(/[\s()-]/g, '').replace(/^\+44/, '0') : null
     const result = await book(
       db,
       prison,
-      { prisonCode: prison.code, date, startTime: start!, owner: `staff:${request.staff!.user.id}:${now.getTime()}`, prisonerNumber: number!, visitors, contactEmail: posted.email || null, contactPhone: phone, lang: 'en', additionalSupport: posted.support || null, channel: 'assisted', overbook: full && overbook, now, today: todayInLondon(now) },
+      { prisonCode: prison.code, date, startTime: start!, owner: `staff:${request.staff!.user.id}:${now.getTime()}`, prisonerNumber: number!, visitors, contactEmail: posted.email || null, contactPhone: phone, lang: visitorLang, additionalSupport: posted.support || null, channel: 'assisted', overbook: full && overbook, now, today: todayInLondon(now) },
       async (trx, visit) => {
         await audit(trx as never, request, { action: 'prison-visits.visit.book-on-behalf', recordType: 'visit', recordId: visit.id, after: { state: visit.state, overbooked: full && overbook } })
         // Counted beside online bookings, so digital take-up shows the share booked without staff.

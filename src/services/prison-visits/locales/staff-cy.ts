@@ -171,6 +171,7 @@ export const staffCy: Catalogue<typeof staffEn> = {
     email: 'Cyfeiriad e-bost yr ymwelydd (dewisol)',
     phone: 'Rhif ffôn symudol yr ymwelydd yn y DU (dewisol)',
     support: 'Cymorth sydd ei angen (dewisol, hyd at 200 nod)',
+    messagesLanguage: 'Iaith negeseuon i’r ymwelydd',
     fullWarning: 'Mae’r sesiwn hon yn llawn. Bydd archebu nawr yn mynd â hi dros ei chapasiti.',
     overbook: 'Archebu er bod y sesiwn yn llawn',
     button: 'Archebu ymweliad',

@@ -170,6 +170,7 @@ export const staffEn = {
     email: 'Visitor’s email address (optional)',
     phone: 'Visitor’s UK mobile number (optional)',
     support: 'Support needed (optional, up to 200 characters)',
+    messagesLanguage: 'Language for messages to the visitor',
     fullWarning: 'This session is full. Booking now takes it over capacity.',
     overbook: 'Book even though the session is full',
     button: 'Book visit',

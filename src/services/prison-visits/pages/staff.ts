@@ -1,6 +1,6 @@
 /** Staff pages: the prisons in scope, a day's visits, the requests queue, a visit, search, blocked dates, a prisoner. */
 import { html, type SafeHtml } from '../../../platform/ui/html.js'
-import { govukButton, govukCheckboxes, govukDateInput, govukInput, govukSummaryList, govukTable, govukTag, govukTextarea, govukWarningText } from '../../../platform/ui/govuk/index.js'
+import { govukButton, govukCheckboxes, govukDateInput, govukRadios, govukInput, govukSummaryList, govukTable, govukTag, govukTextarea, govukWarningText } from '../../../platform/ui/govuk/index.js'
 import type { PageContext } from '../../../platform/ui/layouts/page.js'
 import { fieldError, formatDate, type Language } from '../../../platform/i18n/index.js'
 import { staffPage, type StaffIdentity } from '../../../platform/staff/index.js'
@@ -458,6 +458,17 @@ ${visitor(1)}${visitor(2)}${visitor(3)}
 ${govukInput({ id: 'email', name: 'email', type: 'email', label: { text: t.email }, value: p.email, errorMessage: err(lang, v.errors, 'email') })}
 ${govukInput({ id: 'phone', name: 'phone', type: 'tel', label: { text: t.phone }, value: p.phone, errorMessage: err(lang, v.errors, 'phone'), classes: 'govuk-input--width-20' })}
 ${govukTextarea({ id: 'support', name: 'support', label: { text: t.support }, value: p.support, errorMessage: err(lang, v.errors, 'support') })}
+${govukRadios({
+  idPrefix: 'visitorLang',
+  name: 'visitorLang',
+  classes: 'govuk-radios--inline',
+  fieldset: { legend: { text: t.messagesLanguage, classes: 'govuk-fieldset__legend--s' } },
+  // Each language named in itself, as the GOV.UK language switcher does. Staff booking in Welsh are likely booking for a Welsh speaker.
+  items: [
+    { value: 'en', html: html`<span lang="en">English</span>`, checked: (p.visitorLang || lang) === 'en' },
+    { value: 'cy', html: html`<span lang="cy">Cymraeg</span>`, checked: (p.visitorLang || lang) === 'cy' },
+  ],
+})}
 ${v.needsOverbookConfirmation
   ? html`<input type="hidden" name="overbookAsked" value="yes">${govukWarningText({ text: t.fullWarning, iconFallbackText: all.warning })}
 ${govukCheckboxes({ idPrefix: 'overbook', name: 'overbook', items: [{ value: 'yes', text: t.overbook }], errorMessage: err(lang, v.errors, 'overbook') })}`
