@@ -186,7 +186,11 @@ for (const kind of databaseKinds()) {
       await db.updateTable('prison_visits_prisoners').set({ allowance_balance: 5 }).where('number', '=', 'A1111AA').execute()
       const page = await client.get('/staff/prison-visits/BCI/book')
       assert.match(page.body, /<input class="govuk-radios__input" id="visitorLang" name="visitorLang" type="radio" value="en" checked>/, 'messages in English unless staff say otherwise')
-      const form = { _csrf: csrfFrom(page.body), prisonerNumber: 'a1111aa', session: `${next(1)} 14:00`, v1first: 'Cal', v1last: 'Caller', v1dob: '1970-02-02', phone: '07700 900982' }
+      const form = { _csrf: csrfFrom(page.body), prisonerNumber: 'a1111aa', session: `${next(1)} 14:00`, v1first: 'Cal', v1last: 'Caller', 'v1dob-day': '2', 'v1dob-month': '2', 'v1dob-year': '1970', phone: '07700 900982' }
+      const noMonth = await client.post('/staff/prison-visits/BCI/book', { ...form, 'v1dob-month': '' })
+      assert.equal(noMonth.statusCode, 200)
+      assert.match(noMonth.body, /<a href="#v1dob">Visitor 1’s date of birth must include a month<\/a>/, 'the design system’s date message, linked to the day')
+      assert.match(noMonth.body, /id="v1dob" name="v1dob-day" type="text" value="2"/, 'what staff typed is kept')
       const first = await client.post('/staff/prison-visits/BCI/book', form)
       assert.equal(first.statusCode, 303)
       const full = await client.post('/staff/prison-visits/BCI/book', form)

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { audit } from '../../platform/audit/index.js'
 import { recordJourneyEvents } from '../../platform/kpi/index.js'
 import { isLanguage } from '../../platform/i18n/index.js'
+import { date as dateAnswer } from '../../platform/journeys/index.js'
 import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { csrfToken } from '../../platform/http/session.js'
@@ -463,7 +464,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
   app.post<{ Params: Params; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/book', { config: { staff: scoped } }, async (request, reply) => {
     const prison = await prisonOf(request)
     const body = request.body ?? {}
-    const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', 'visitorLang', ...[1, 2, 3].flatMap((i) => [`v${i}first`, `v${i}last`, `v${i}dob`])].map((k) => [k, String(body[k] ?? '').trim()]))
+    const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', 'visitorLang', ...[1, 2, 3].flatMap((i) => [`v${i}first`, `v${i}last`, `v${i}dob-day`, `v${i}dob-month`, `v${i}dob-year`])].map((k) => [k, String(body[k] ?? '').trim()]))
     const errors: FieldError[] = []
     const e = text(request).errors
     const number = normalisePrisonerNumber(posted.prisonerNumber ?? '')
@@ -475,14 +476,16 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     for (const i of [1, 2, 3]) {
       const first = posted[`v${i}first`] ?? ''
       const last = posted[`v${i}last`] ?? ''
-      const dob = posted[`v${i}dob`] ?? ''
-      if (i > 1 && !first && !last && !dob) continue
+      const dobParts = { day: posted[`v${i}dob-day`] ?? '', month: posted[`v${i}dob-month`] ?? '', year: posted[`v${i}dob-year`] ?? '' }
+      if (i > 1 && !first && !last && !dobParts.day && !dobParts.month && !dobParts.year) continue
       if (!first) errors.push({ field: `v${i}first`, text: e.visitorNFirst(i) })
       if (!last) errors.push({ field: `v${i}last`, text: e.visitorNLast(i) })
-      if (!isIsoDate(dob) || dob >= todayInLondon()) errors.push({ field: `v${i}dob`, text: e.visitorNDob(i) })
-      else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob })
+      // The public journey's rules and messages ("… must include a month", "… must be in the past").
+      const dob = dateAnswer(request.lang, { name: { en: `visitor ${i}’s date of birth`, cy: `dyddiad geni ymwelydd ${i}` }, past: true }).safeParse(dobParts)
+      if (!dob.success) errors.push({ field: `v${i}dob`, text: dob.error.issues[0]?.message ?? '' })
+      else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob.data })
     }
-    if (visitors.length && visitors.length === [1, 2, 3].filter((i) => posted[`v${i}first`] || posted[`v${i}last`] || posted[`v${i}dob`]).length) {
+    if (visitors.length && visitors.length === [1, 2, 3].filter((i) => posted[`v${i}first`] || posted[`v${i}last`] || posted[`v${i}dob-day`] || posted[`v${i}dob-month`] || posted[`v${i}dob-year`]).length) {
       // Adults are counted on the visit's day: a visitor may turn adult before it.
       for (const problem of visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, isIsoDate(date ?? '') ? date! : todayInLondon())) {
         errors.push({ field: 'v1dob', text: problem === 'lead-visitor-under-18' ? visitText(request.lang).visitors.leadUnder18 : problem === 'too-many-adults' ? e.tooManyAdults(prison.limits.maxAdults) : e.tooManyVisitors(prison.limits.maxVisitors) })

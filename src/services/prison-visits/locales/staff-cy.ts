@@ -203,7 +203,6 @@ export const staffCy: Catalogue<typeof staffEn> = {
     visitTime: 'Dewiswch amser ymweld',
     visitorNFirst: (n: number) => `Rhowch enw cyntaf ymwelydd ${n}`,
     visitorNLast: (n: number) => `Rhowch gyfenw ymwelydd ${n}`,
-    visitorNDob: (n: number) => `Rhowch ddyddiad geni ymwelydd ${n} ar ffurf 1985-03-27`,
     tooManyAdults: (max: number) => `Gall hyd at ${max} oedolyn ymweld`,
     tooManyVisitors: (max: number) => `Gall hyd at ${max} ymwelydd ymweld`,
     email: 'Rhowch gyfeiriad e-bost yn y fformat cywir',

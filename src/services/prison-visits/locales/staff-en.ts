@@ -203,7 +203,6 @@ export const staffEn = {
     visitTime: 'Choose a visit time',
     visitorNFirst: (n: number) => `Enter visitor ${n}’s first name`,
     visitorNLast: (n: number) => `Enter visitor ${n}’s last name`,
-    visitorNDob: (n: number) => `Enter visitor ${n}’s date of birth as 1985-03-27`,
     tooManyAdults: (max: number) => `Up to ${max} adults can visit`,
     tooManyVisitors: (max: number) => `Up to ${max} visitors can visit`,
     email: 'Enter an email address in the correct format',

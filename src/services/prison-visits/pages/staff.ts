@@ -430,6 +430,28 @@ export interface BookOnBehalfView {
   needsOverbookConfirmation?: boolean
 }
 
+/**
+ * A date of birth as GOV.UK asks for one: day, month and year, posted as
+ * `<name>-day`, `-month` and `-year`. The error summary links to `<name>`,
+ * the day; the group's own id is `<name>-date`, so no two elements share one.
+ */
+function dateOfBirthInput(lang: Language, name: string, posted: Record<string, string>, errorMessage: { text: string } | undefined): SafeHtml {
+  const t = visitText(lang)
+  const error = errorMessage ? ' govuk-input--error' : ''
+  return govukDateInput({
+    id: `${name}-date`,
+    namePrefix: name,
+    fieldset: { legend: { text: t.visitors.dateOfBirth, classes: 'govuk-fieldset__legend--s' } },
+    hint: { text: t.visitors.dobHint },
+    errorMessage,
+    items: [
+      { id: name, name: 'day', label: t.dateParts.day, classes: `govuk-input--width-2${error}`, value: posted[`${name}-day`], autocomplete: 'off' },
+      { name: 'month', label: t.dateParts.month, classes: `govuk-input--width-2${error}`, value: posted[`${name}-month`], autocomplete: 'off' },
+      { name: 'year', label: t.dateParts.year, classes: `govuk-input--width-4${error}`, value: posted[`${name}-year`], autocomplete: 'off' },
+    ],
+  })
+}
+
 export function bookOnBehalfPage(ctx: PageContext, identity: StaffIdentity, v: BookOnBehalfView): SafeHtml {
   const lang = ctx.lang
   const all = visitStaffText(lang)
@@ -438,7 +460,7 @@ export function bookOnBehalfPage(ctx: PageContext, identity: StaffIdentity, v: B
   const visitor = (i: number) => html`<h3 class="govuk-heading-s">${i === 1 ? t.lead : t.visitorN(i)}</h3>
 ${govukInput({ id: `v${i}first`, name: `v${i}first`, label: { text: all.firstName }, value: p[`v${i}first`], errorMessage: err(lang, v.errors, `v${i}first`), classes: 'govuk-!-width-one-half' })}
 ${govukInput({ id: `v${i}last`, name: `v${i}last`, label: { text: all.lastName }, value: p[`v${i}last`], errorMessage: err(lang, v.errors, `v${i}last`), classes: 'govuk-!-width-one-half' })}
-${govukInput({ id: `v${i}dob`, name: `v${i}dob`, label: { text: all.dateOfBirth }, hint: { text: all.dateAs('1985-03-27') }, value: p[`v${i}dob`], errorMessage: err(lang, v.errors, `v${i}dob`), classes: 'govuk-input--width-10' })}`
+${dateOfBirthInput(lang, `v${i}dob`, p, err(lang, v.errors, `v${i}dob`))}`
   const sessionError = err(lang, v.errors, 'session')
   return staffPage(ctx, {
     title: t.title(v.prison.name),
