@@ -263,7 +263,8 @@ ${govukButton({ text: t.blockAndContinue })}`,
       action,
       v.csrf,
       html`${govukDateInput({
-        id: 'date',
+        // The day's input is `date`, where the error summary links.
+        id: 'date-group',
         namePrefix: '',
         fieldset: { legend: { text: t.dateLegend, classes: 'govuk-fieldset__legend--s' } },
         errorMessage: dateErr,
@@ -433,13 +434,13 @@ export interface BookOnBehalfView {
 /**
  * A date of birth as GOV.UK asks for one: day, month and year, posted as
  * `<name>-day`, `-month` and `-year`. The error summary links to `<name>`,
- * the day; the group's own id is `<name>-date`, so no two elements share one.
+ * the day; the group's own id is `<name>-group`, so no two elements share one.
  */
 function dateOfBirthInput(lang: Language, name: string, posted: Record<string, string>, errorMessage: { text: string } | undefined): SafeHtml {
   const t = visitText(lang)
   const error = errorMessage ? ' govuk-input--error' : ''
   return govukDateInput({
-    id: `${name}-date`,
+    id: `${name}-group`,
     namePrefix: name,
     fieldset: { legend: { text: t.visitors.dateOfBirth, classes: 'govuk-fieldset__legend--s' } },
     hint: { text: t.visitors.dobHint },
