@@ -464,7 +464,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
   app.post<{ Params: Params; Body: Record<string, unknown> }>('/staff/prison-visits/:prison/book', { config: { staff: scoped } }, async (request, reply) => {
     const prison = await prisonOf(request)
     const body = request.body ?? {}
-    const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', 'visitorLang', ...[1, 2, 3].flatMap((i) => [`v${i}first`, `v${i}last`, `v${i}dob-day`, `v${i}dob-month`, `v${i}dob-year`])].map((k) => [k, String(body[k] ?? '').trim()]))
+    const visitorFields = (i: number) => [`v${i}first`, `v${i}last`, `v${i}dob-day`, `v${i}dob-month`, `v${i}dob-year`]
+    const posted = Object.fromEntries(['prisonerNumber', 'session', 'email', 'phone', 'support', 'visitorLang', ...[1, 2, 3].flatMap(visitorFields)].map((k) => [k, String(body[k] ?? '').trim()]))
+    const visitorGiven = (i: number) => visitorFields(i).some((k) => posted[k])
     const errors: FieldError[] = []
     const e = text(request).errors
     const number = normalisePrisonerNumber(posted.prisonerNumber ?? '')
@@ -476,16 +478,15 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     for (const i of [1, 2, 3]) {
       const first = posted[`v${i}first`] ?? ''
       const last = posted[`v${i}last`] ?? ''
-      const dobParts = { day: posted[`v${i}dob-day`] ?? '', month: posted[`v${i}dob-month`] ?? '', year: posted[`v${i}dob-year`] ?? '' }
-      if (i > 1 && !first && !last && !dobParts.day && !dobParts.month && !dobParts.year) continue
+      if (i > 1 && !visitorGiven(i)) continue
       if (!first) errors.push({ field: `v${i}first`, text: e.visitorNFirst(i) })
       if (!last) errors.push({ field: `v${i}last`, text: e.visitorNLast(i) })
       // The public journey's rules and messages ("… must include a month", "… must be in the past").
-      const dob = dateAnswer(request.lang, { name: { en: `visitor ${i}’s date of birth`, cy: `dyddiad geni ymwelydd ${i}` }, past: true }).safeParse(dobParts)
+      const dob = dateAnswer(request.lang, { name: { en: `visitor ${i}’s date of birth`, cy: `dyddiad geni ymwelydd ${i}` }, past: true }).safeParse({ day: posted[`v${i}dob-day`], month: posted[`v${i}dob-month`], year: posted[`v${i}dob-year`] })
       if (!dob.success) errors.push({ field: `v${i}dob`, text: dob.error.issues[0]?.message ?? '' })
       else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob.data })
     }
-    if (visitors.length && visitors.length === [1, 2, 3].filter((i) => posted[`v${i}first`] || posted[`v${i}last`] || posted[`v${i}dob-day`] || posted[`v${i}dob-month`] || posted[`v${i}dob-year`]).length) {
+    if (visitors.length && visitors.length === [1, 2, 3].filter(visitorGiven).length) {
       // Adults are counted on the visit's day: a visitor may turn adult before it.
       for (const problem of visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, isIsoDate(date ?? '') ? date! : todayInLondon())) {
         errors.push({ field: 'v1dob', text: problem === 'lead-visitor-under-18' ? visitText(request.lang).visitors.leadUnder18 : problem === 'too-many-adults' ? e.tooManyAdults(prison.limits.maxAdults) : e.tooManyVisitors(prison.limits.maxVisitors) })
