@@ -23,6 +23,7 @@ import { todayInLondon } from './rules/dates.js'
 import { signManageToken, verifyManageToken } from './rules/manage-token.js'
 import { CANCELLATION_REASON_TEXT, isCancellationReason, isRejectionReason, REJECTION_REASON_TEXT, VISITOR_CANCELLATION_REASONS } from './rules/reasons.js'
 import { stateOn, visitorCanCancel } from './rules/states.js'
+import { PRISON_MATCHES_SCRIPT } from './rules/prison-matches.js'
 import type { PrisonVisitsTables } from './schema.js'
 import type { PrisonVisitsSettings } from './settings.js'
 import type { Language } from '../../platform/i18n/index.js'
@@ -31,10 +32,18 @@ const PREFIX = '/prison-visits/book'
 
 // Turns the prison select into an accessible autocomplete when JavaScript runs;
 // without it the select works as it is. The library is loaded by its own script tag first.
-const ENHANCE_PRISON_SELECT = `const select = document.querySelector('select[data-module="pv-prison-autocomplete"]')
+// Suggestions come from prisonMatches, which forgives a letter or two out.
+const ENHANCE_PRISON_SELECT = `${PRISON_MATCHES_SCRIPT}
+const select = document.querySelector('select[data-module="pv-prison-autocomplete"]')
 if (select && window.accessibleAutocomplete) {
   const wrapper = select.parentElement
-  window.accessibleAutocomplete.enhanceSelectElement({ selectElement: select, defaultValue: '', showAllValues: true })
+  const names = [...select.options].filter((option) => option.value).map((option) => option.textContent)
+  window.accessibleAutocomplete.enhanceSelectElement({
+    selectElement: select,
+    defaultValue: '',
+    showAllValues: true,
+    source: (query, populateResults) => populateResults(prisonMatches(query, names)),
+  })
   // The component draws a second, read-only input behind the real one to show
   // the rest of a matching name. It is decoration: hide it from assistive
   // technology and give it a name, so that it is not an unlabelled field.
