@@ -174,6 +174,7 @@ for (const kind of databaseKinds()) {
       const bad = await client.post(`/staff/prison-visits/BCI/sessions/${monday.id}`, { _csrf: csrfFrom(page.body), dayOfWeek: '1', startTime: '14:00', endTime: '13:00', openCapacity: 'x', closedCapacity: '2' })
       assert.equal(bad.statusCode, 200)
       assert.match(bad.body, /The end time must be after the start time/)
+      assert.doesNotMatch(page.body, /no longer in a session/)
       const saved = await client.post(`/staff/prison-visits/BCI/sessions/${monday.id}`, { _csrf: csrfFrom(page.body), dayOfWeek: '1', startTime: '14:00', endTime: '16:00', openCapacity: '1', closedCapacity: '2' })
       assert.equal(saved.statusCode, 303)
       await runImport(t.database.db, prisonsImporter, join(REFERENCE_DATA_DIR, 'prisons'), { info: () => {}, warn: () => {} })
@@ -182,7 +183,7 @@ for (const kind of databaseKinds()) {
     })
 
     test('booking on behalf of a visitor overbooks only after an explicit confirmation', async () => {
-      // Monday 14:00 now holds 1 visit (the rejected request frees its place) and has 1 place: fill it first.
+      // Monday 14:00 now has 1 place, and the rejected request took none of it: fill it first.
       await db.updateTable('prison_visits_prisoners').set({ allowance_balance: 5 }).where('number', '=', 'A1111AA').execute()
       const page = await client.get('/staff/prison-visits/BCI/book')
       assert.match(page.body, /<input class="govuk-radios__input" id="visitorLang" name="visitorLang" type="radio" value="en" checked>/, 'messages in English unless staff say otherwise')
@@ -208,6 +209,22 @@ for (const kind of databaseKinds()) {
       const assisted = await t.database.db.selectFrom('journey_events' as never).select('channel' as never).where('event' as never, '=', 'completed' as never).execute() as { channel: string }[]
       assert.equal(assisted.filter((e) => e.channel === 'assisted').length, 2, 'counted as assisted for digital take-up')
       await db.updateTable('prison_visits_session_templates').set({ open_capacity: 20 }).where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).execute()
+    })
+
+    test('visits left without a session by a change to its template are listed for staff to deal with', async () => {
+      const page = await client.get('/staff/prison-visits/BCI/sessions')
+      assert.doesNotMatch(page.body, /no longer in a session/)
+      const monday = await db.selectFrom('prison_visits_session_templates').selectAll().where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).executeTakeFirstOrThrow()
+      const change = (startTime: string, endTime: string) =>
+        client.post(`/staff/prison-visits/BCI/sessions/${monday.id}`, { _csrf: csrfFrom(page.body), dayOfWeek: '1', startTime, endTime, openCapacity: String(monday.open_capacity), closedCapacity: String(monday.closed_capacity) })
+      assert.equal((await change('15:00', '17:00')).statusCode, 303)
+      const warned = await client.get('/staff/prison-visits/BCI/sessions')
+      assert.match(warned.body, /2 visits to come are no longer in a session/)
+      const stranded = await db.selectFrom('prison_visits_visits').select('reference').where('prison_code', '=', 'BCI').where('date', '=', next(1)).where('start_time', '=', '14:00').where('state', '=', 'booked').execute()
+      assert.equal(stranded.length, 2)
+      for (const visit of stranded) assert.ok(warned.body.includes(`/staff/prison-visits/BCI/visits/${visit.reference}`), 'a link to each visit')
+      assert.equal((await change('14:00', '16:00')).statusCode, 303)
+      assert.doesNotMatch((await client.get('/staff/prison-visits/BCI/sessions')).body, /no longer in a session/, 'back at 14:00, the visits have their session again')
     })
 
     test('staff find a prisoner and manage their approved visitors and restrictions', async () => {

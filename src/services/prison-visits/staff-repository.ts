@@ -48,6 +48,12 @@ export async function visitsOn(db: Db, prisonCode: string, date: IsoDate): Promi
   return rows.map(toRow)
 }
 
+/** Visits still to come, booked or requested, in date and time order. */
+export async function visitsFrom(db: Db, prisonCode: string, from: IsoDate): Promise<VisitRow[]> {
+  const rows = await visitRows(db).where('v.prison_code', '=', prisonCode).where('v.date', '>=', from).where('v.state', 'in', ['booked', 'requested']).orderBy('v.date').orderBy('v.start_time').execute()
+  return rows.map(toRow)
+}
+
 export async function requestQueue(db: Db, prisonCode: string): Promise<VisitRow[]> {
   const rows = await visitRows(db).where('v.prison_code', '=', prisonCode).where('v.state', '=', 'requested').orderBy('v.created_at').execute()
   return rows.map(toRow)

@@ -16,13 +16,14 @@ import { pageContext } from '../../platform/http/pages.js'
 import { csrfToken } from '../../platform/http/session.js'
 import { identityOf, requireRole } from '../../platform/staff/index.js'
 import { bookOnBehalfPage, dayPage, blockedDatesPage, templatesPage, prisonerPage, prisonsPage, requestsPage, searchPage, visitPage, type FieldError } from './pages/staff.js'
-import { book, findPrison, findVisit, sessionAvailability, changeVisitState, workingCalendar, type Db, type VisitRecord } from './repository.js'
-import { adjustAllowance, affectedVisits, blockDate, blockedDates, prisonsInScope, removeTemplate, requestQueue, saveTemplate, searchVisits, templatesOf, visitAt, visitsOn, type TemplateChange } from './staff-repository.js'
+import { book, findPrison, findVisit, prisonSessions, sessionAvailability, changeVisitState, workingCalendar, type Db, type VisitRecord } from './repository.js'
+import { adjustAllowance, affectedVisits, blockDate, blockedDates, prisonsInScope, removeTemplate, requestQueue, saveTemplate, searchVisits, templatesOf, visitAt, visitsFrom, visitsOn, type TemplateChange } from './staff-repository.js'
 import { prettyDate, reasonText } from './booking-journey.js'
 import { notifyChange } from './routes.js'
 import { addDays, isIsoDate, normaliseTime, todayInLondon } from './rules/dates.js'
 import { CANCELLATION_REASON_TEXT, CANCELLATION_REASONS, isCancellationReason, isRejectionReason, REJECTION_REASON_TEXT, REJECTION_REASONS } from './rules/reasons.js'
 import { normaliseReference } from './rules/reference.js'
+import { visitsWithoutSession } from './rules/sessions.js'
 import { stateOn } from './rules/states.js'
 import { normalisePrisonerNumber, visitorProblems } from './rules/visitors.js'
 import { isRequestOverdue } from './rules/working-days.js'
@@ -375,6 +376,11 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
   const templateView = async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, extra: { errors?: FieldError[]; posted?: Record<string, string>; editing?: number | null } = {}) => {
     const prison = await prisonOf(request)
     const rows = await templatesOf(db, prison.code)
+    // After a change, the visits it left without a session, for staff to move or cancel.
+    const today = todayInLondon()
+    const toCome = await visitsFrom(db, prison.code, today)
+    const last = toCome.at(-1)?.date
+    const withoutSession = last ? visitsWithoutSession(toCome, await prisonSessions(db, prison.code, today, last)) : []
     const editing = extra.editing ?? null
     const current = editing === null ? undefined : rows.find((r) => r.id === editing)
     const posted =
@@ -390,6 +396,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
         errors: extra.errors,
         posted,
         editing: current ? current.id : null,
+        withoutSession,
       }),
     )
   }

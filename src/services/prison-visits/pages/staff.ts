@@ -369,6 +369,8 @@ export interface TemplatesView {
   errors?: FieldError[]
   posted?: Record<string, string>
   editing?: number | null
+  /** Visits to come whose session no longer runs. */
+  withoutSession: readonly VisitRow[]
 }
 
 export function templatesPage(ctx: PageContext, identity: StaffIdentity, v: TemplatesView): SafeHtml {
@@ -384,6 +386,10 @@ export function templatesPage(ctx: PageContext, identity: StaffIdentity, v: Temp
     errors: v.errors,
     content: html`${nav(lang, v.prison.code, 'sessions')}
 <h1 class="govuk-heading-l">${t.heading} <span class="govuk-caption-m">${v.prison.name}</span></h1>
+${v.withoutSession.length
+  ? html`${govukWarningText({ text: t.withoutSession(v.withoutSession.length), iconFallbackText: all.warning })}
+${visitsTable(lang, v.withoutSession, v.prison.code)}`
+  : ''}
 ${govukTable({
   head: [{ text: t.day }, { text: t.time }, { text: t.open }, { text: t.closed }, { text: t.valid }, { text: t.every }, { text: t.actions }],
   rows: v.templates.map((s) => [

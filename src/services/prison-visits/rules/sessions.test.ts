@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { sessionsBetween, templateRunsOn, type SessionTemplate } from './sessions.js'
+import { sessionsBetween, templateRunsOn, visitsWithoutSession, type SessionTemplate } from './sessions.js'
 
 const monday: SessionTemplate = {
   id: 1, dayOfWeek: 1, startTime: '14:00', endTime: '16:00', openCapacity: 20, closedCapacity: 2, validFrom: null, validTo: null, frequencyWeeks: 1,
@@ -34,4 +34,18 @@ test('blocked days and sessions are removed; one-off days replace the recurring 
     sessions.map((s) => `${s.date} ${s.startTime} ${s.templateId ?? '-'}`),
     ['2026-11-30 14:00 1', '2026-12-05 09:30 2', '2026-12-12 10:00 -'],
   )
+})
+
+test('visits whose session no longer runs are the ones staff must move or cancel', () => {
+  const visits = [
+    { reference: 'A', date: '2026-12-07', startTime: '14:00' },
+    { reference: 'B', date: '2026-12-07', startTime: '10:00' },
+    { reference: 'C', date: '2026-12-14', startTime: '14:00' },
+  ]
+  // Monday's session moved from 14:00 to 15:00 from 14 December; 7 December keeps 14:00.
+  const moved = { ...monday, validTo: '2026-12-13' }
+  const later = { ...monday, id: 2, startTime: '15:00', validFrom: '2026-12-14' }
+  const sessions = sessionsBetween('2026-12-01', '2026-12-31', [moved, later], [], [])
+  assert.deepEqual(visitsWithoutSession(visits, sessions).map((v) => v.reference), ['B', 'C'])
+  assert.deepEqual(visitsWithoutSession(visits, sessionsBetween('2026-12-01', '2026-12-31', [monday], [], [{ date: '2026-12-07', startTime: null }])).map((v) => v.reference), ['A', 'B'], 'a blocked day')
 })

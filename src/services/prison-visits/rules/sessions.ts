@@ -90,3 +90,13 @@ export function sessionsBetween(
   }
   return sessions
 }
+
+/**
+ * The visits whose session no longer runs: its template was changed or
+ * removed, or its date or time was blocked, after they were booked. Staff
+ * must move or cancel them; the visitor still expects to come.
+ */
+export function visitsWithoutSession<V extends { date: IsoDate; startTime: string }>(visits: readonly V[], sessions: readonly Pick<VisitSession, 'date' | 'startTime'>[]): V[] {
+  const running = new Set(sessions.map((s) => `${s.date} ${s.startTime}`))
+  return visits.filter((v) => !running.has(`${v.date} ${v.startTime}`))
+}
