@@ -135,6 +135,7 @@ for (const kind of databaseKinds()) {
       const book = await cy.get('/staff/prison-visits/BCI/book')
       welshPage(book.body, /^Archebu ymweliad ar ran rhywun/)
       assert.match(book.body, /<option value="[^"]+">Dydd \S+ \d{1,2} \S+ \d{4}, \d\d:\d\d i \d\d:\d\d/, 'visit times with Welsh dates')
+      assert.match(book.body, /id="visitorLang-2" name="visitorLang" type="radio" value="cy" checked/, 'staff booking in Welsh are likely booking for a Welsh speaker')
 
       const prisoner = await cy.post('/staff/prison-visits/BCI/prisoners/A1111AA/approved-visitors', { _csrf: csrfFrom(book.body), first: '', last: 'Friend' })
       welshPage(prisoner.body, /^Mae problem wedi codi/)
@@ -190,8 +191,9 @@ for (const kind of databaseKinds()) {
       const form = { _csrf: csrfFrom(page.body), prisonerNumber: 'a1111aa', session: `${next(1)} 14:00`, v1first: 'Cal', v1last: 'Caller', 'v1dob-day': '2', 'v1dob-month': '2', 'v1dob-year': '1970', phone: '07700 900982' }
       const noMonth = await client.post('/staff/prison-visits/BCI/book', { ...form, 'v1dob-month': '' })
       assert.equal(noMonth.statusCode, 200)
-      assert.match(noMonth.body, /<a href="#v1dob">Visitor 1’s date of birth must include a month<\/a>/, 'the design system’s date message, linked to the day')
-      assert.match(noMonth.body, /id="v1dob" name="v1dob-day" type="text" value="2"/, 'what staff typed is kept')
+      assert.match(noMonth.body, /<a href="#v1dob-month">Visitor 1’s date of birth must include a month<\/a>/, 'the design system’s date message, linked to the missing part')
+      assert.match(noMonth.body, /<input class="govuk-input govuk-date-input__input govuk-input--width-2 govuk-input--error" id="v1dob-month"/, 'the missing part is marked')
+      assert.match(noMonth.body, /<input class="govuk-input govuk-date-input__input govuk-input--width-2" id="v1dob-day" name="v1dob-day" type="text" value="2"/, 'the rest is not, and what staff typed is kept')
       const first = await client.post('/staff/prison-visits/BCI/book', form)
       assert.equal(first.statusCode, 303)
       const full = await client.post('/staff/prison-visits/BCI/book', form)

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { audit } from '../../platform/audit/index.js'
 import { recordJourneyEvents } from '../../platform/kpi/index.js'
 import { isLanguage } from '../../platform/i18n/index.js'
-import { date as dateAnswer } from '../../platform/journeys/index.js'
+import { date as dateAnswer, errorHref, fieldErrors } from '../../platform/journeys/index.js'
 import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { csrfToken } from '../../platform/http/session.js'
@@ -490,13 +490,17 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       if (!last) errors.push({ field: `v${i}last`, text: e.visitorNLast(i) })
       // The public journey's rules and messages ("… must include a month", "… must be in the past").
       const dob = dateAnswer(request.lang, { name: { en: `visitor ${i}’s date of birth`, cy: `dyddiad geni ymwelydd ${i}` }, past: true }).safeParse({ day: posted[`v${i}dob-day`], month: posted[`v${i}dob-month`], year: posted[`v${i}dob-year`] })
-      if (!dob.success) errors.push({ field: `v${i}dob`, text: dob.error.issues[0]?.message ?? '' })
+      if (!dob.success) {
+        const [problem] = fieldErrors(dob.error)
+        const wrong = { field: `v${i}dob`, message: problem?.message ?? '', parts: problem?.parts }
+        errors.push({ field: wrong.field, text: wrong.message, parts: wrong.parts, href: errorHref(wrong) })
+      }
       else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob.data })
     }
     if (visitors.length && visitors.length === [1, 2, 3].filter(visitorGiven).length) {
       // Adults are counted on the visit's day: a visitor may turn adult before it.
       for (const problem of visitorProblems(visitors.map((v) => v.dateOfBirth), prison.limits, isIsoDate(date ?? '') ? date! : todayInLondon())) {
-        errors.push({ field: 'v1dob', text: problem === 'lead-visitor-under-18' ? visitText(request.lang).visitors.leadUnder18 : problem === 'too-many-adults' ? e.tooManyAdults(prison.limits.maxAdults) : e.tooManyVisitors(prison.limits.maxVisitors) })
+        errors.push({ field: 'v1dob', href: '#v1dob-day', text: problem === 'lead-visitor-under-18' ? visitText(request.lang).visitors.leadUnder18 : problem === 'too-many-adults' ? e.tooManyAdults(prison.limits.maxAdults) : e.tooManyVisitors(prison.limits.maxVisitors) })
       }
     }
     if (posted.email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(posted.email)) errors.push({ field: 'email', text: e.email })

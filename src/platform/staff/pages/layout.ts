@@ -10,6 +10,8 @@ import { staffText } from '../locales/index.js'
 export interface FieldError {
   field: string
   text: string
+  /** Where the summary links, when not to the field's own id: a date's first wrong part, say. */
+  href?: string
 }
 
 /** Who is signed in, as the page shell shows it. */
@@ -74,7 +76,7 @@ ${mojPrimaryNavigation({
     hasErrors: errors.length > 0,
     backLink: page.backLink,
     beforeContent: navigation,
-    content: html`${errors.length > 0 ? govukErrorSummary({ titleText: platformText(ctx.lang).errorSummaryTitle, errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })) }) : ''}${page.content}`,
+    content: html`${errors.length > 0 ? govukErrorSummary({ titleText: platformText(ctx.lang).errorSummaryTitle, errorList: errors.map((e) => ({ text: e.text, href: e.href ?? `#${e.field}` })) }) : ''}${page.content}`,
   })
 }
 

@@ -135,7 +135,9 @@ export const staffCy: Catalogue<typeof staffEn> = {
   sessions: {
     title: (prison: string) => `Sesiynau ymweld – ${prison}`,
     heading: 'Sesiynau ymweld',
-    withoutSession: (n: number) => `${n === 1 ? 'Nid yw 1 ymweliad i ddod' : `Nid yw ${n} ymweliad i ddod`} mewn sesiwn mwyach. Agorwch bob un i’w ganslo, a chynigiwch amser arall i’r ymwelydd.`,
+    withoutSessionHeading: 'Ymweliadau heb sesiwn',
+    // Welsh takes the singular noun after a number.
+    withoutSession: (n: number) => `Nid yw ${n} ymweliad i ddod mewn sesiwn mwyach. Agorwch bob ymweliad i’w ganslo, a chynigiwch amser arall i’r ymwelydd.`,
     day: 'Diwrnod',
     time: 'Amser',
     open: 'Agored',

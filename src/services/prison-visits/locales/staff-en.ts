@@ -134,7 +134,8 @@ export const staffEn = {
   sessions: {
     title: (prison: string) => `Visiting sessions – ${prison}`,
     heading: 'Visiting sessions',
-    withoutSession: (n: number) => `${n === 1 ? '1 visit to come is' : `${n} visits to come are`} no longer in a session. Open each to cancel it, and offer the visitor another time.`,
+    withoutSessionHeading: 'Visits without a session',
+    withoutSession: (n: number) => `${n === 1 ? '1 visit to come is' : `${n} visits to come are`} no longer in a session. Open each visit to cancel it, and offer the visitor another time.`,
     day: 'Day',
     time: 'Time',
     open: 'Open',

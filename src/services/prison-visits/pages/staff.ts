@@ -1,8 +1,9 @@
 /** Staff pages: the prisons in scope, a day's visits, the requests queue, a visit, search, blocked dates, a prisoner. */
 import { html, type SafeHtml } from '../../../platform/ui/html.js'
-import { govukButton, govukCheckboxes, govukDateInput, govukRadios, govukInput, govukSummaryList, govukTable, govukTag, govukTextarea, govukWarningText } from '../../../platform/ui/govuk/index.js'
+import { govukButton, govukCheckboxes, govukDateInput, govukFieldset, govukRadios, govukInput, govukSummaryList, govukTable, govukTag, govukTextarea, govukWarningText } from '../../../platform/ui/govuk/index.js'
 import type { PageContext } from '../../../platform/ui/layouts/page.js'
-import { fieldError, formatDate, type Language } from '../../../platform/i18n/index.js'
+import { fieldError, formatDate, isLanguage, type Language } from '../../../platform/i18n/index.js'
+import { DATE_PARTS, type DatePart } from '../../../platform/journeys/index.js'
 import { staffPage, type StaffIdentity } from '../../../platform/staff/index.js'
 import type { VisitRow } from '../staff-repository.js'
 import { visitStaffText, visitText } from '../locales/index.js'
@@ -21,6 +22,10 @@ function shownDate(iso: string, lang: Language): string {
 export interface FieldError {
   field: string
   text: string
+  /** Where the error summary links, when not to the field's own id. */
+  href?: string
+  /** A date's wrong parts, marked as wrong; all of them when absent. */
+  parts?: readonly DatePart[]
 }
 
 /** A form that posts with its CSRF token; `novalidate` so our own messages show. */
@@ -341,7 +346,7 @@ ${v.approved.length
       rows: v.approved.map((a) => [
         { text: a.name },
         { text: a.dateOfBirth ? shownDate(a.dateOfBirth, lang) : '' },
-        { text: [a.bannedUntil ? t.bannedUntil(a.bannedUntil) : '', a.closedOnly ? all.closedOnly : ''].filter(Boolean).join('; ') || all.none },
+        { text: [a.bannedUntil ? t.bannedUntil(shownDate(a.bannedUntil, lang)) : '', a.closedOnly ? all.closedOnly : ''].filter(Boolean).join('; ') || all.none },
         { html: postForm(`/staff/prison-visits/${v.prison.code}/prisoners/${v.prisoner.number}/approved-visitors/${a.id}/remove`, v.csrf, govukButton({ text: all.remove, classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': all.removeNamed(a.name) } })) },
       ]),
     })
@@ -387,7 +392,8 @@ export function templatesPage(ctx: PageContext, identity: StaffIdentity, v: Temp
     content: html`${nav(lang, v.prison.code, 'sessions')}
 <h1 class="govuk-heading-l">${t.heading} <span class="govuk-caption-m">${v.prison.name}</span></h1>
 ${v.withoutSession.length
-  ? html`${govukWarningText({ text: t.withoutSession(v.withoutSession.length), iconFallbackText: all.warning })}
+  ? html`<h2 class="govuk-heading-m">${t.withoutSessionHeading}</h2>
+${govukWarningText({ text: t.withoutSession(v.withoutSession.length), iconFallbackText: all.warning })}
 ${visitsTable(lang, v.withoutSession, v.prison.code)}`
   : ''}
 ${govukTable({
@@ -397,7 +403,7 @@ ${govukTable({
     { text: `${s.startTime}–${s.endTime}` },
     { text: String(s.openCapacity), format: 'numeric' },
     { text: String(s.closedCapacity), format: 'numeric' },
-    { text: t.validRange(s.validFrom, s.validTo) },
+    { text: t.validRange(s.validFrom && shownDate(s.validFrom, lang), s.validTo && shownDate(s.validTo, lang)) },
     { text: s.frequencyWeeks === 2 ? t.fortnight : t.week },
     {
       html: html`<a class="govuk-link" href="${base}?edit=${s.id}#template-form">${t.change}<span class="govuk-visually-hidden"> ${dayName(s.dayOfWeek)} ${s.startTime}</span></a>
@@ -438,24 +444,26 @@ export interface BookOnBehalfView {
 }
 
 /**
- * A date of birth as GOV.UK asks for one: day, month and year, posted as
- * `<name>-day`, `-month` and `-year`. The error summary links to `<name>`,
- * the day; the group's own id is `<name>-group`, so no two elements share one.
+ * A date of birth as GOV.UK asks for one: day, month and year, posted and
+ * identified as `<name>-day`, `-month` and `-year`. Only the wrong parts are
+ * marked; the error summary links to the first of them (`href`).
  */
-function dateOfBirthInput(lang: Language, name: string, posted: Record<string, string>, errorMessage: { text: string } | undefined): SafeHtml {
+function dateOfBirthInput(lang: Language, name: string, posted: Record<string, string>, error: FieldError | undefined): SafeHtml {
   const t = visitText(lang)
-  const error = errorMessage ? ' govuk-input--error' : ''
+  const width = { day: 2, month: 2, year: 4 }
   return govukDateInput({
-    id: `${name}-group`,
+    id: name,
     namePrefix: name,
     fieldset: { legend: { text: t.visitors.dateOfBirth, classes: 'govuk-fieldset__legend--s' } },
     hint: { text: t.visitors.dobHint },
-    errorMessage,
-    items: [
-      { id: name, name: 'day', label: t.dateParts.day, classes: `govuk-input--width-2${error}`, value: posted[`${name}-day`], autocomplete: 'off' },
-      { name: 'month', label: t.dateParts.month, classes: `govuk-input--width-2${error}`, value: posted[`${name}-month`], autocomplete: 'off' },
-      { name: 'year', label: t.dateParts.year, classes: `govuk-input--width-4${error}`, value: posted[`${name}-year`], autocomplete: 'off' },
-    ],
+    errorMessage: error ? fieldError(lang, error.text) : undefined,
+    items: DATE_PARTS.map((part) => ({
+      name: part,
+      label: t.dateParts[part],
+      classes: `govuk-input--width-${width[part]}${error && (!error.parts || error.parts.includes(part)) ? ' govuk-input--error' : ''}`,
+      value: posted[`${name}-${part}`],
+      autocomplete: 'off',
+    })),
   })
 }
 
@@ -464,11 +472,17 @@ export function bookOnBehalfPage(ctx: PageContext, identity: StaffIdentity, v: B
   const all = visitStaffText(lang)
   const t = all.book
   const p = v.posted ?? {}
-  const visitor = (i: number) => html`<h3 class="govuk-heading-s">${i === 1 ? t.lead : t.visitorN(i)}</h3>
-${govukInput({ id: `v${i}first`, name: `v${i}first`, label: { text: all.firstName }, value: p[`v${i}first`], errorMessage: err(lang, v.errors, `v${i}first`), classes: 'govuk-!-width-one-half' })}
+  // Each visitor's fields in a fieldset of their own, so every "Date of birth" says whose it is.
+  const visitor = (i: number) =>
+    govukFieldset({
+      legend: { text: i === 1 ? t.lead : t.visitorN(i), classes: 'govuk-fieldset__legend--m' },
+      html: html`${govukInput({ id: `v${i}first`, name: `v${i}first`, label: { text: all.firstName }, value: p[`v${i}first`], errorMessage: err(lang, v.errors, `v${i}first`), classes: 'govuk-!-width-one-half' })}
 ${govukInput({ id: `v${i}last`, name: `v${i}last`, label: { text: all.lastName }, value: p[`v${i}last`], errorMessage: err(lang, v.errors, `v${i}last`), classes: 'govuk-!-width-one-half' })}
-${dateOfBirthInput(lang, `v${i}dob`, p, err(lang, v.errors, `v${i}dob`))}`
+${dateOfBirthInput(lang, `v${i}dob`, p, v.errors?.find((e) => e.field === `v${i}dob`))}`,
+    })
   const sessionError = err(lang, v.errors, 'session')
+  // As the route reads it: what was chosen, or the page's language.
+  const visitorLang = isLanguage(p.visitorLang) ? p.visitorLang : lang
   return staffPage(ctx, {
     title: t.title(v.prison.name),
     identity,
@@ -494,8 +508,8 @@ ${govukRadios({
   fieldset: { legend: { text: t.messagesLanguage, classes: 'govuk-fieldset__legend--s' } },
   // Each language named in itself, as the GOV.UK language switcher does. Staff booking in Welsh are likely booking for a Welsh speaker.
   items: [
-    { value: 'en', html: html`<span lang="en">English</span>`, checked: (p.visitorLang || lang) === 'en' },
-    { value: 'cy', html: html`<span lang="cy">Cymraeg</span>`, checked: (p.visitorLang || lang) === 'cy' },
+    { value: 'en', html: html`<span lang="en">English</span>`, checked: visitorLang === 'en' },
+    { value: 'cy', html: html`<span lang="cy">Cymraeg</span>`, checked: visitorLang === 'cy' },
   ],
 })}
 ${v.needsOverbookConfirmation
