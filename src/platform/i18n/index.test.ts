@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { formatDate, formatDateWithDay, formatNumber, formatTime, isLanguage, softMutation } from './index.js'
+import { formatDate, formatDateWithDay, formatIsoDate, formatNumber, formatTime, isLanguage, softMutation } from './index.js'
 
 test('dates in English and Welsh, GOV.UK style', () => {
   const date = new Date('2026-11-29T12:00:00Z')
@@ -51,4 +51,12 @@ test('Welsh soft mutation of a field name after Rhowch, Dewiswch or Rhaid i', ()
   assert.equal(softMutation('theatr'), 'theatr')
   assert.equal(softMutation('DX'), 'DX')
   assert.equal(softMutation('Tref neu ddinas'), 'dref neu ddinas')
+})
+
+test('a calendar date kept as YYYY-MM-DD is shown on its own day, whatever the clocks do', () => {
+  assert.equal(formatIsoDate('1985-05-05', 'en'), '5 May 1985')
+  assert.equal(formatIsoDate('2026-03-29', 'cy'), '29 Mawrth 2026', 'the day the clocks go forward')
+  assert.equal(formatIsoDate('2026-10-25', 'en', { withDay: true }), 'Sunday 25 October 2026', 'the day they go back')
+  assert.equal(formatIsoDate('soon', 'en'), 'soon', 'anything else is shown as it is')
+  assert.equal(formatIsoDate('2026-13-45', 'en'), '2026-13-45')
 })

@@ -44,6 +44,18 @@ export function formatDateWithDay(date: Date, lang: Language): string {
   return dateFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(date).replace(',', '')
 }
 
+/**
+ * A calendar date kept as `YYYY-MM-DD`, as GOV.UK writes dates ("1 December
+ * 2026", or with its day). Noon UTC is the same day in London all year.
+ * Anything not in that form is returned as it is.
+ */
+export function formatIsoDate(iso: string, lang: Language, options: { withDay?: boolean } = {}): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso
+  const date = new Date(`${iso}T12:00:00Z`)
+  if (Number.isNaN(date.getTime())) return iso
+  return options.withDay ? formatDateWithDay(date, lang) : formatDate(date, lang)
+}
+
 /** "2:30pm" / "2:30pm": GOV.UK style uses am and pm, and "midday" / "midnight". */
 export function formatTime(date: Date, lang: Language): string {
   const parts = dateFormat('en', { hour: 'numeric', minute: '2-digit', hour12: false }).formatToParts(date)

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod'
 import type { Bilingual, Language } from '../i18n/index.js'
-import { formatDate } from '../i18n/index.js'
+import { formatIsoDate } from '../i18n/index.js'
 import { journeyText } from './text.js'
 
 export type DatePart = 'day' | 'month' | 'year'
@@ -293,10 +293,10 @@ export function date(lang: Language, options: DateOptions): z.ZodType<string> {
     if (options.todayOrPast && result > today) return (issue(ctx, t.date.todayOrPast(label), all), z.NEVER)
     if (options.todayOrFuture && result < today) return (issue(ctx, t.date.todayOrFuture(label), all), z.NEVER)
     if (options.after && result <= options.after) {
-      return (issue(ctx, t.date.after(label, formatDate(new Date(options.after + 'T12:00:00Z'), lang)), all), z.NEVER)
+      return (issue(ctx, t.date.after(label, formatIsoDate(options.after, lang)), all), z.NEVER)
     }
     if (options.before && result >= options.before) {
-      return (issue(ctx, t.date.before(label, formatDate(new Date(options.before + 'T12:00:00Z'), lang)), all), z.NEVER)
+      return (issue(ctx, t.date.before(label, formatIsoDate(options.before, lang)), all), z.NEVER)
     }
     return result
   }) as unknown as z.ZodType<string>

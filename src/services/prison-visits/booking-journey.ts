@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { withTables, type PlatformTables } from '../../platform/db/index.js'
-import { formatDate, formatDateWithDay, type Language, fieldError } from '../../platform/i18n/index.js'
+import { formatIsoDate, type Language, fieldError } from '../../platform/i18n/index.js'
 import { sendMessage } from '../../platform/notify/index.js'
 import {
   AnswerRejected,
@@ -63,14 +63,14 @@ export function rememberPrisonNames(prisons: readonly Prison[]): void {
 const prisonQuestions = new WeakMap<readonly Prison[], Map<string, SafeHtml>>()
 
 export function prettyDate(d: IsoDate, lang: Language): string {
-  return formatDateWithDay(new Date(`${d}T12:00:00Z`), lang)
+  return formatIsoDate(d, lang, { withDay: true })
 }
 
 export function reasonText(r: RequestReason, lang: Language): string {
   const t = visitText(lang).reasons
   switch (r.kind) {
     case 'no-allowance':
-      return t.noAllowance(formatDate(new Date(`${r.nextDueOn}T12:00:00Z`), lang))
+      return t.noAllowance(formatIsoDate(r.nextDueOn, lang))
     case 'visitor-not-on-list':
       return t.notOnList(r.visitor)
     case 'visitor-banned':
@@ -275,7 +275,7 @@ ${view.input('number', { label: { text: t.number }, hint: { text: t.numberHint }
           const t = visitText(lang).prisoner
           return [
             { key: t.summaryName, value: `${v.firstName} ${v.lastName}`, field: 'firstName' },
-            { key: t.dateOfBirth, value: formatDate(new Date(`${v.dateOfBirth}T12:00:00Z`), lang), field: 'dateOfBirth' },
+            { key: t.dateOfBirth, value: formatIsoDate(v.dateOfBirth, lang), field: 'dateOfBirth' },
             { key: t.number, value: v.number, field: 'number' },
           ]
         },
@@ -314,7 +314,7 @@ ${visitorFields(view.lang, view.values, view.errors)}`
         summary: (v, lang) => [
           {
             key: visitText(lang).visitors.summary,
-            value: v.visitors.map((x) => `${x.firstName} ${x.lastName} (${formatDate(new Date(`${x.dateOfBirth}T12:00:00Z`), lang)})`).join(', '),
+            value: v.visitors.map((x) => `${x.firstName} ${x.lastName} (${formatIsoDate(x.dateOfBirth, lang)})`).join(', '),
             field: 'visitor-1-first',
           },
         ],

@@ -2,22 +2,11 @@
 import { html, type SafeHtml } from '../../../platform/ui/html.js'
 import { govukButton, govukCheckboxes, govukDateInput, govukFieldset, govukRadios, govukInput, govukSummaryList, govukTable, govukTag, govukTextarea, govukWarningText } from '../../../platform/ui/govuk/index.js'
 import type { PageContext } from '../../../platform/ui/layouts/page.js'
-import { fieldError, formatDate, isLanguage, type Language } from '../../../platform/i18n/index.js'
+import { fieldError, formatIsoDate, isLanguage, type Language } from '../../../platform/i18n/index.js'
 import { DATE_PARTS, type DatePart } from '../../../platform/journeys/index.js'
 import { staffPage, type StaffIdentity } from '../../../platform/staff/index.js'
 import type { VisitRow } from '../staff-repository.js'
 import { visitStaffText, visitText } from '../locales/index.js'
-
-/**
- * A date kept as YYYY-MM-DD, shown as GOV.UK writes dates: "1 December 2026".
- * (No weekday: in Welsh it would mutate after "ar".) Noon UTC is the same day
- * in London all year. Anything not in that form is shown as it is.
- */
-function shownDate(iso: string, lang: Language): string {
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!parts) return iso
-  return formatDate(new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), 12)), lang)
-}
 
 export interface FieldError {
   field: string
@@ -66,7 +55,7 @@ function visitsTable(lang: Language, rows: readonly VisitRow[], prison: string, 
     head: [{ text: t.reference }, { text: t.date }, { text: t.time }, { text: t.leadVisitor }, { text: t.visitors }, { text: t.prisoner }, { text: t.status }],
     rows: rows.map((r) => [
       { html: html`<a class="govuk-link" href="/staff/prison-visits/${prison}/visits/${r.reference}">${r.reference}</a>` },
-      { text: shownDate(r.date, lang) },
+      { text: formatIsoDate(r.date, lang) },
       { text: `${r.startTime}–${r.endTime}` },
       { text: r.leadVisitor },
       { text: String(r.visitorCount), format: 'numeric' },
@@ -101,10 +90,10 @@ export function dayPage(ctx: PageContext, identity: StaffIdentity, v: DayView): 
   const all = visitStaffText(lang)
   const t = all.day
   return staffPage(ctx, {
-    title: t.title(shownDate(v.date, lang), v.prison.name),
+    title: t.title(formatIsoDate(v.date, lang), v.prison.name),
     identity,
     content: html`${nav(lang, v.prison.code, 'day')}
-<h1 class="govuk-heading-l">${t.heading(shownDate(v.date, lang))} <span class="govuk-caption-m">${v.prison.name}</span></h1>
+<h1 class="govuk-heading-l">${t.heading(formatIsoDate(v.date, lang))} <span class="govuk-caption-m">${v.prison.name}</span></h1>
 <p class="govuk-body"><a class="govuk-link" href="?date=${v.previous}">${t.previous}</a> · <a class="govuk-link" href="?date=${v.next}">${t.next}</a> · <a class="govuk-link" href="/staff/prison-visits/${v.prison.code}/visits.csv?date=${v.date}">${t.csv}</a></p>
 <form method="get" class="govuk-!-margin-bottom-6">${govukInput({ id: 'date', name: 'date', type: 'date', label: { text: t.goTo }, value: v.date, classes: 'govuk-input--width-10' })}${govukButton({ text: t.show, classes: 'govuk-button--secondary' })}</form>
 ${v.sessions.length === 0 ? html`<p class="govuk-body">${t.noSessions}</p>` : ''}
@@ -165,10 +154,10 @@ export function visitPage(ctx: PageContext, identity: StaffIdentity, v: VisitVie
 ${govukSummaryList({
   rows: [
     { key: { text: t.status }, value: { text: named(all.states, v.state) } },
-    { key: { text: t.when }, value: { text: `${shownDate(v.date, lang)}, ${v.time}` } },
+    { key: { text: t.when }, value: { text: `${formatIsoDate(v.date, lang)}, ${v.time}` } },
     { key: { text: t.place }, value: { text: named(all.places, v.place) } },
     { key: { text: t.prisoner }, value: { html: v.prisoner ? html`<a class="govuk-link" href="/staff/prison-visits/${v.prison.code}/prisoners/${v.prisoner.number}">${v.prisoner.name} (${v.prisoner.number})</a>` : html`` } },
-    { key: { text: t.visitors }, value: { html: html`${v.visitors.map((x, i) => html`${i ? html`<br>` : ''}${t.visitor(x.name, shownDate(x.dateOfBirth, lang))}${x.lead ? t.lead : ''}${x.notAllowed ? t.notAllowed : ''}`)}` } },
+    { key: { text: t.visitors }, value: { html: html`${v.visitors.map((x, i) => html`${i ? html`<br>` : ''}${t.visitor(x.name, formatIsoDate(x.dateOfBirth, lang))}${x.lead ? t.lead : ''}${x.notAllowed ? t.notAllowed : ''}`)}` } },
     { key: { text: t.contact }, value: { text: v.contact } },
     { key: { text: t.support }, value: { text: v.support || all.none } },
     ...(v.requestReasons.length ? [{ key: { text: t.requestReasons }, value: { html: html`${v.requestReasons.map((r, i) => html`${i ? html`<br>` : ''}${r}`)}` } }] : []),
@@ -254,7 +243,7 @@ export function blockedDatesPage(ctx: PageContext, identity: StaffIdentity, v: B
     content: html`${nav(lang, v.prison.code, 'blocked')}
 <h1 class="govuk-heading-l">${t.heading} <span class="govuk-caption-m">${v.prison.name}</span></h1>
 ${v.affected
-  ? html`${govukWarningText({ text: t.affected(v.affected.visits.length, shownDate(v.affected.date, lang), v.affected.startTime), iconFallbackText: all.warning })}
+  ? html`${govukWarningText({ text: t.affected(v.affected.visits.length, formatIsoDate(v.affected.date, lang), v.affected.startTime), iconFallbackText: all.warning })}
 ${v.affected.visits.length ? visitsTable(lang, v.affected.visits, v.prison.code) : ''}
 ${postForm(
   action,
@@ -284,7 +273,7 @@ ${govukInput({ id: 'reason', name: 'reason', label: { text: all.reason }, value:
 ${govukButton({ text: t.block })}`,
     )}
 <h2 class="govuk-heading-m">${t.fromToday}</h2>
-${govukTable({ head: [{ text: all.table.date }, { text: t.session }, { text: all.reason }], rows: v.blocked.map((b) => [{ text: shownDate(b.date, lang) }, { text: b.startTime || t.wholeDay }, { text: b.reason ?? '' }]) })}`,
+${govukTable({ head: [{ text: all.table.date }, { text: t.session }, { text: all.reason }], rows: v.blocked.map((b) => [{ text: formatIsoDate(b.date, lang) }, { text: b.startTime || t.wholeDay }, { text: b.reason ?? '' }]) })}`,
   })
 }
 
@@ -311,7 +300,7 @@ export function prisonerPage(ctx: PageContext, identity: StaffIdentity, v: Priso
 ${v.notice ? html`<div class="govuk-inset-text">${v.notice}</div>` : ''}
 ${govukSummaryList({
   rows: [
-    { key: { text: all.dateOfBirth }, value: { text: shownDate(v.prisoner.dateOfBirth, lang) } },
+    { key: { text: all.dateOfBirth }, value: { text: formatIsoDate(v.prisoner.dateOfBirth, lang) } },
     { key: { text: t.category }, value: { text: named(all.categories, v.prisoner.category) } },
     { key: { text: t.visitingOrders }, value: { text: String(v.prisoner.balance) } },
     { key: { text: all.closedOnly }, value: { text: v.prisoner.closedOnly ? all.yes : all.no } },
@@ -345,8 +334,8 @@ ${v.approved.length
       head: [{ text: t.name }, { text: all.dateOfBirth }, { text: t.restrictions }, { text: t.actions }],
       rows: v.approved.map((a) => [
         { text: a.name },
-        { text: a.dateOfBirth ? shownDate(a.dateOfBirth, lang) : '' },
-        { text: [a.bannedUntil ? t.bannedUntil(shownDate(a.bannedUntil, lang)) : '', a.closedOnly ? all.closedOnly : ''].filter(Boolean).join('; ') || all.none },
+        { text: a.dateOfBirth ? formatIsoDate(a.dateOfBirth, lang) : '' },
+        { text: [a.bannedUntil ? t.bannedUntil(formatIsoDate(a.bannedUntil, lang)) : '', a.closedOnly ? all.closedOnly : ''].filter(Boolean).join('; ') || all.none },
         { html: postForm(`/staff/prison-visits/${v.prison.code}/prisoners/${v.prisoner.number}/approved-visitors/${a.id}/remove`, v.csrf, govukButton({ text: all.remove, classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'aria-label': all.removeNamed(a.name) } })) },
       ]),
     })
@@ -403,7 +392,7 @@ ${govukTable({
     { text: `${s.startTime}–${s.endTime}` },
     { text: String(s.openCapacity), format: 'numeric' },
     { text: String(s.closedCapacity), format: 'numeric' },
-    { text: t.validRange(s.validFrom && shownDate(s.validFrom, lang), s.validTo && shownDate(s.validTo, lang)) },
+    { text: t.validRange(s.validFrom && formatIsoDate(s.validFrom, lang), s.validTo && formatIsoDate(s.validTo, lang)) },
     { text: s.frequencyWeeks === 2 ? t.fortnight : t.week },
     {
       html: html`<a class="govuk-link" href="${base}?edit=${s.id}#template-form">${t.change}<span class="govuk-visually-hidden"> ${dayName(s.dayOfWeek)} ${s.startTime}</span></a>

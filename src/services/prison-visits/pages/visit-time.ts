@@ -1,5 +1,5 @@
 /** The visit time page: sessions grouped by day, full ones shown as such and not choosable. */
-import { formatTime, formatDateWithDay, type Language } from '../../../platform/i18n/index.js'
+import { formatTime, formatIsoDate, type Language } from '../../../platform/i18n/index.js'
 import type { QuestionView } from '../../../platform/journeys/index.js'
 import { html, type SafeHtml } from '../../../platform/ui/html.js'
 import { govukRadios, govukErrorMessage, govukNotificationBanner } from '../../../platform/ui/govuk/index.js'
@@ -27,7 +27,7 @@ export function visitTimePage(view: QuestionView & { data: unknown; answers: Rec
   <p class="govuk-body" id="session-intro">${t.intro(prisonName)}</p>
   ${error ? govukErrorMessage({ id: 'session-error', text: error.message }) : ''}
   ${days.map((day, d) => {
-    const label = formatDateWithDay(new Date(`${day.date}T12:00:00Z`), view.lang)
+    const label = formatIsoDate(day.date, view.lang, { withDay: true })
     return html`<h2 class="govuk-heading-s govuk-!-margin-bottom-2">${label}</h2>
   ${govukRadios({
     idPrefix: d === 0 ? 'session' : `session-${day.date}`,
