@@ -4,7 +4,7 @@
  */
 export * from './journey.js'
 export * from './fields.js'
-export type { QuestionView } from './view.js'
+export { questionView, type QuestionView } from './view.js'
 export { journeyPlugin, type JourneyPluginOptions } from './plugin.js'
 export { walk, answersOnPath, previousPage, nextPage, type Walk } from './walk.js'
 export { journeyMigrations } from './migrations.js'

@@ -98,6 +98,16 @@ function visitorCount(form: FormValues): number {
   return Math.min(n, MAX_VISITORS_ON_FORM + 1)
 }
 
+/**
+ * The rules for a visitor's date of birth, and whose it is in their
+ * messages: the public journey speaks to the lead visitor ("your"), staff
+ * name each visitor by number.
+ */
+export function visitorDateOfBirth(lang: Language, visitor: number, options: { leadIsYou: boolean }): z.ZodType<string> {
+  const name = options.leadIsYou && visitor === 1 ? { en: 'your date of birth', cy: 'eich dyddiad geni' } : { en: `visitor ${visitor}’s date of birth`, cy: `dyddiad geni ymwelydd ${visitor}` }
+  return date(lang, { name, past: true })
+}
+
 function visitorsSchema(lang: Language) {
   const t = visitText(lang).visitors
   return z.unknown().transform((raw, ctx): Visitor[] => {
@@ -111,7 +121,7 @@ function visitorsSchema(lang: Language) {
       else if (first.length > 50) ctx.addIssue({ code: 'custom', path: [`visitor-${i}-first`], message: t.tooLong })
       if (!last) ctx.addIssue({ code: 'custom', path: [`visitor-${i}-last`], message: t.lastRequired(who) })
       else if (last.length > 50) ctx.addIssue({ code: 'custom', path: [`visitor-${i}-last`], message: t.tooLong })
-      const dob = date(lang, { name: { en: i === 1 ? 'your date of birth' : `visitor ${i}’s date of birth`, cy: i === 1 ? 'eich dyddiad geni' : `dyddiad geni ymwelydd ${i}` }, past: true }).safeParse({
+      const dob = visitorDateOfBirth(lang, i, { leadIsYou: true }).safeParse({
         day: form[`visitor-${i}-dob-day`],
         month: form[`visitor-${i}-dob-month`],
         year: form[`visitor-${i}-dob-year`],

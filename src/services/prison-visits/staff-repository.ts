@@ -48,9 +48,30 @@ export async function visitsOn(db: Db, prisonCode: string, date: IsoDate): Promi
   return rows.map(toRow)
 }
 
-/** Visits still to come, booked or requested, in date and time order. */
-export async function visitsFrom(db: Db, prisonCode: string, from: IsoDate): Promise<VisitRow[]> {
-  const rows = await visitRows(db).where('v.prison_code', '=', prisonCode).where('v.date', '>=', from).where('v.state', 'in', ['booked', 'requested']).orderBy('v.date').orderBy('v.start_time').execute()
+/** The sessions (date and start time) that visits still to come, booked or requested, are in. */
+export async function slotsWithVisitsFrom(db: Db, prisonCode: string, from: IsoDate): Promise<{ date: IsoDate; startTime: string }[]> {
+  return db
+    .selectFrom('prison_visits_visits')
+    .select(['date', 'start_time as startTime'])
+    .distinct()
+    .where('prison_code', '=', prisonCode)
+    .where('date', '>=', from)
+    .where('state', 'in', ['booked', 'requested'])
+    .orderBy('date')
+    .orderBy('start_time')
+    .execute()
+}
+
+/** The booked or requested visits in these sessions, in date and time order. */
+export async function visitsInSlots(db: Db, prisonCode: string, slots: readonly { date: IsoDate; startTime: string }[]): Promise<VisitRow[]> {
+  if (slots.length === 0) return []
+  const rows = await visitRows(db)
+    .where('v.prison_code', '=', prisonCode)
+    .where('v.state', 'in', ['booked', 'requested'])
+    .where((eb) => eb.or(slots.map((s) => eb.and([eb('v.date', '=', s.date), eb('v.start_time', '=', s.startTime)]))))
+    .orderBy('v.date')
+    .orderBy('v.start_time')
+    .execute()
   return rows.map(toRow)
 }
 

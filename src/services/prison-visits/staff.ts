@@ -10,15 +10,15 @@ import { randomUUID } from 'node:crypto'
 import { audit } from '../../platform/audit/index.js'
 import { recordJourneyEvents } from '../../platform/kpi/index.js'
 import { isLanguage } from '../../platform/i18n/index.js'
-import { date as dateAnswer, errorHref, fieldErrors } from '../../platform/journeys/index.js'
+import { errorHref, fieldErrors } from '../../platform/journeys/index.js'
 import { notFound } from '../../platform/http/errors.js'
 import { pageContext } from '../../platform/http/pages.js'
 import { csrfToken } from '../../platform/http/session.js'
 import { identityOf, requireRole } from '../../platform/staff/index.js'
 import { bookOnBehalfPage, dayPage, blockedDatesPage, templatesPage, prisonerPage, prisonsPage, requestsPage, searchPage, visitPage, type FieldError } from './pages/staff.js'
 import { book, findPrison, findVisit, prisonSessions, sessionAvailability, changeVisitState, workingCalendar, type Db, type VisitRecord } from './repository.js'
-import { adjustAllowance, affectedVisits, blockDate, blockedDates, prisonsInScope, removeTemplate, requestQueue, saveTemplate, searchVisits, templatesOf, visitAt, visitsFrom, visitsOn, type TemplateChange } from './staff-repository.js'
-import { prettyDate, reasonText } from './booking-journey.js'
+import { adjustAllowance, affectedVisits, blockDate, blockedDates, prisonsInScope, removeTemplate, requestQueue, saveTemplate, searchVisits, slotsWithVisitsFrom, templatesOf, visitAt, visitsInSlots, visitsOn, type TemplateChange } from './staff-repository.js'
+import { prettyDate, reasonText, visitorDateOfBirth } from './booking-journey.js'
 import { notifyChange } from './routes.js'
 import { addDays, isIsoDate, normaliseTime, todayInLondon } from './rules/dates.js'
 import { CANCELLATION_REASON_TEXT, CANCELLATION_REASONS, isCancellationReason, isRejectionReason, REJECTION_REASON_TEXT, REJECTION_REASONS } from './rules/reasons.js'
@@ -378,9 +378,10 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     const rows = await templatesOf(db, prison.code)
     // After a change, the visits it left without a session, for staff to move or cancel.
     const today = todayInLondon()
-    const toCome = await visitsFrom(db, prison.code, today)
-    const last = toCome.at(-1)?.date
-    const withoutSession = last ? visitsWithoutSession(toCome, await prisonSessions(db, prison.code, today, last)) : []
+    // Only the sessions with visits are read first, so a page view does not load every visit to come.
+    const slots = await slotsWithVisitsFrom(db, prison.code, today)
+    const last = slots.at(-1)?.date
+    const withoutSession = last ? await visitsInSlots(db, prison.code, visitsWithoutSession(slots, await prisonSessions(db, prison.code, today, last))) : []
     const editing = extra.editing ?? null
     const current = editing === null ? undefined : rows.find((r) => r.id === editing)
     const posted =
@@ -489,13 +490,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
       if (!first) errors.push({ field: `v${i}first`, text: e.visitorNFirst(i) })
       if (!last) errors.push({ field: `v${i}last`, text: e.visitorNLast(i) })
       // The public journey's rules and messages ("… must include a month", "… must be in the past").
-      const dob = dateAnswer(request.lang, { name: { en: `visitor ${i}’s date of birth`, cy: `dyddiad geni ymwelydd ${i}` }, past: true }).safeParse({ day: posted[`v${i}dob-day`], month: posted[`v${i}dob-month`], year: posted[`v${i}dob-year`] })
+      const dob = visitorDateOfBirth(request.lang, i, { leadIsYou: false }).safeParse({ day: posted[`v${i}dob-day`], month: posted[`v${i}dob-month`], year: posted[`v${i}dob-year`] })
       if (!dob.success) {
         const [problem] = fieldErrors(dob.error)
         const wrong = { field: `v${i}dob`, message: problem?.message ?? '', parts: problem?.parts }
         errors.push({ field: wrong.field, text: wrong.message, parts: wrong.parts, href: errorHref(wrong) })
-      }
-      else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob.data })
+      } else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob.data })
     }
     if (visitors.length && visitors.length === [1, 2, 3].filter(visitorGiven).length) {
       // Adults are counted on the visit's day: a visitor may turn adult before it.

@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../../../platform/ui/html.js'
 import { govukButton, govukCheckboxes, govukDateInput, govukFieldset, govukRadios, govukInput, govukSummaryList, govukTable, govukTag, govukTextarea, govukWarningText } from '../../../platform/ui/govuk/index.js'
 import type { PageContext } from '../../../platform/ui/layouts/page.js'
 import { fieldError, formatIsoDate, isLanguage, type Language } from '../../../platform/i18n/index.js'
-import { DATE_PARTS, type DatePart } from '../../../platform/journeys/index.js'
+import { questionView, type DatePart } from '../../../platform/journeys/index.js'
 import { staffPage, type StaffIdentity } from '../../../platform/staff/index.js'
 import type { VisitRow } from '../staff-repository.js'
 import { visitStaffText, visitText } from '../locales/index.js'
@@ -433,26 +433,16 @@ export interface BookOnBehalfView {
 }
 
 /**
- * A date of birth as GOV.UK asks for one: day, month and year, posted and
- * identified as `<name>-day`, `-month` and `-year`. Only the wrong parts are
- * marked; the error summary links to the first of them (`href`).
+ * A date of birth as GOV.UK asks for one, through the journeys' own date
+ * input: day, month and year, posted and identified as `<name>-day`, `-month`
+ * and `-year`, with only the wrong parts marked.
  */
 function dateOfBirthInput(lang: Language, name: string, posted: Record<string, string>, error: FieldError | undefined): SafeHtml {
-  const t = visitText(lang)
-  const width = { day: 2, month: 2, year: 4 }
-  return govukDateInput({
-    id: name,
-    namePrefix: name,
-    fieldset: { legend: { text: t.visitors.dateOfBirth, classes: 'govuk-fieldset__legend--s' } },
-    hint: { text: t.visitors.dobHint },
-    errorMessage: error ? fieldError(lang, error.text) : undefined,
-    items: DATE_PARTS.map((part) => ({
-      name: part,
-      label: t.dateParts[part],
-      classes: `govuk-input--width-${width[part]}${error && (!error.parts || error.parts.includes(part)) ? ' govuk-input--error' : ''}`,
-      value: posted[`${name}-${part}`],
-      autocomplete: 'off',
-    })),
+  const t = visitText(lang).visitors
+  const errors = error ? [{ field: name, message: error.text, ...(error.parts ? { parts: [...error.parts] } : {}) }] : []
+  return questionView(lang, posted, errors).date(name, {
+    fieldset: { legend: { text: t.dateOfBirth, classes: 'govuk-fieldset__legend--s' } },
+    hint: { text: t.dobHint },
   })
 }
 
