@@ -2,6 +2,8 @@
  * Process entry for the web server: parse config, build the app, import any
  * missing reference data, listen, and shut down gracefully on SIGTERM.
  */
+// First, before any other module runs: see the file.
+import './platform/tick-shape.js'
 import { pathToFileURL } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
