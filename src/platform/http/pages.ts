@@ -1,7 +1,7 @@
 /** Sending pages: the page context for the request, and `reply.page(html)`. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { SafeHtml } from '../ui/html.js'
-import { KeptPageHtml, PageHtml, type PageContext } from '../ui/layouts/page.js'
+import { PiecedHtml, type SafeHtml } from '../ui/html.js'
+import { KeptPageHtml, PageHtml, type PageContext, type ShellFill } from '../ui/layouts/page.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,7 +54,7 @@ function keptPageBytes(page: KeptPageHtml): Buffer {
   return slab.subarray(start, used)
 }
 
-/** The kept shell's bytes copied, and only this request's values encoded. */
+/** The kept shell's bytes copied, and only this request's values encoded (or copied, where they came encoded). */
 function shellPageBytes(page: PageHtml): Buffer {
   const { bytes } = page.shell
   const { fills } = page
@@ -62,18 +62,35 @@ function shellPageBytes(page: PageHtml): Buffer {
   let text = 0
   for (const fill of fills) {
     if (typeof fill === 'string') text += fill.length
-    else fixed += fill.bytes.length
+    else if (fill instanceof PiecedHtml) {
+      for (const piece of fill.pieces) {
+        if (typeof piece === 'string') text += piece.length
+        else fixed += piece.bytes.length
+      }
+    } else fixed += fill.bytes.length
   }
-  const size = room(fixed, text, () => fills.reduce((n: number, fill) => n + (typeof fill === 'string' ? Buffer.byteLength(fill, 'utf8') : 0), 0))
+  const size = room(fixed, text, () => fills.reduce((n: number, fill) => n + textBytes(fill), 0))
   if (size === undefined) return Buffer.from(page.value, 'utf8')
   const start = used
   for (let i = 0; i < bytes.length; i++) {
     used += (bytes[i] as Buffer).copy(slab, used)
     const fill = fills[i]
+    if (fill === undefined) continue
     if (typeof fill === 'string') used += slab.write(fill, used, 'utf8')
-    else if (fill) used += fill.bytes.copy(slab, used)
+    else if (fill instanceof PiecedHtml) {
+      for (const piece of fill.pieces) used += typeof piece === 'string' ? slab.write(piece, used, 'utf8') : piece.bytes.copy(slab, used)
+    } else used += fill.bytes.copy(slab, used)
   }
   return slab.subarray(start, used)
+}
+
+/** The UTF-8 bytes of a fill's text (not of the parts that came encoded). */
+function textBytes(fill: ShellFill): number {
+  if (typeof fill === 'string') return Buffer.byteLength(fill, 'utf8')
+  if (!(fill instanceof PiecedHtml)) return 0
+  let n = 0
+  for (const piece of fill.pieces) if (typeof piece === 'string') n += Buffer.byteLength(piece, 'utf8')
+  return n
 }
 
 function utf8Bytes(text: string): Buffer {

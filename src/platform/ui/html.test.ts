@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { flatHtml, html, joinHtml, trustedHtml, toHtml, escapeHtml, SafeHtml } from './html.js'
+import { EncodedHtml, flatHtml, html, joinHtml, PiecedHtml, trustedHtml, toHtml, escapeHtml, SafeHtml } from './html.js'
 
 test('escapes every interpolated string', () => {
   const name = `<script>alert("x")</script> & 'y'`
@@ -36,4 +36,26 @@ test('a fragment kept flat is the same fragment', () => {
   assert.ok(flat instanceof SafeHtml)
   assert.equal(flat.value, fragment.value)
   assert.equal(html`<div>${flat}</div>`.value, html`<div>${fragment}</div>`.value)
+})
+
+test('a kept fragment stays a piece of its own, already encoded, in what includes it, however deep', () => {
+  const kept = flatHtml(html`<ul>${['Ŵ', 'a’b', '<c>'].map((x) => html`<li>${x}</li>`)}</ul>`)
+  assert.ok(kept instanceof EncodedHtml)
+  assert.equal(kept.bytes.toString('utf8'), kept.value)
+  assert.equal(flatHtml(kept), kept, 'kept once, not encoded again')
+  const plain = new SafeHtml(kept.value)
+  const form = html`<form>${'<x>'}${kept}<button>${'Go'}</button></form>`
+  const page = html`<main>${html`<p>${'é'}</p>`}${form}${kept}</main>`
+  assert.ok(form instanceof PiecedHtml && page instanceof PiecedHtml)
+  // The same text as the fragment included as text.
+  assert.equal(form.value, html`<form>${'<x>'}${plain}<button>${'Go'}</button></form>`.value)
+  assert.equal(page.value, html`<main>${html`<p>${'é'}</p>`}${html`<form>${'<x>'}${plain}<button>${'Go'}</button></form>`}${plain}</main>`.value)
+  // In order, with the encoded fragment itself (not a copy) wherever it was included.
+  assert.deepEqual(
+    page.pieces.map((p) => (typeof p === 'string' ? p : p === kept ? 'KEPT' : 'OTHER')),
+    ['<main><p>é</p><form>&lt;x&gt;', 'KEPT', '<button>Go</button></form>', 'KEPT', '</main>'],
+  )
+  // Anything that reads a fragment as text (a list, joinHtml) still gets the whole text.
+  assert.equal(joinHtml([form, 'y']).value, form.value + 'y')
+  assert.equal(html`${[form]}`.value, form.value)
 })

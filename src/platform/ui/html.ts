@@ -58,10 +58,29 @@ function render(value: HtmlValue): string {
 
 export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0] as string
+  // Set once a value comes already encoded (a kept fragment): from there the result is pieces (PiecedHtml).
+  let pieces: HtmlPiece[] | undefined
   for (let i = 0; i < values.length; i++) {
-    out += render(values[i]) + (strings[i + 1] as string)
+    const value = values[i]
+    if (value instanceof EncodedHtml || value instanceof PiecedHtml) {
+      pieces ??= []
+      // Text next to text joins up, so the pieces alternate: text, encoded, text…
+      for (const piece of value instanceof EncodedHtml ? [value] : value.pieces) {
+        if (typeof piece === 'string') out += piece
+        else {
+          if (out !== '') pieces.push(out)
+          pieces.push(piece)
+          out = ''
+        }
+      }
+      out += strings[i + 1] as string
+    } else {
+      out += render(value) + (strings[i + 1] as string)
+    }
   }
-  return new SafeHtml(out)
+  if (pieces === undefined) return new SafeHtml(out)
+  if (out !== '') pieces.push(out)
+  return new PiecedHtml(pieces)
 }
 
 /**
@@ -104,14 +123,36 @@ export class EncodedHtml extends SafeHtml {
 
 /**
  * A fragment kept to be used in many pages (a list of 120 prisons, a list of
- * results). `html` builds text as a tree of the pieces it was made from; a
- * page that includes the fragment walks that tree again to copy it, every
- * time, which cost the booking journey's prison question about 8 µs a page.
- * Kept flat, it is copied as one piece. (Text read back from its UTF-8 bytes
- * is flat: JavaScript has no cheaper way to ask V8 for that.)
+ * results, a journey page's buttons): encoded once. `html` keeps it as a
+ * piece of its own (PiecedHtml) in whatever includes it, so a page's bytes
+ * copy it rather than encode its text on every response: for the booking
+ * journey's prison question, most of the page, that encoding was a fifth of
+ * the page's instructions. Its text is flat too (read back from the bytes:
+ * JavaScript has no cheaper way to ask V8 for that), so a page that uses it
+ * as text copies one piece instead of walking the tree `html` built.
  */
-export function flatHtml(fragment: SafeHtml): SafeHtml {
-  return new SafeHtml(Buffer.from(fragment.value, 'utf8').toString('utf8'))
+export function flatHtml(fragment: SafeHtml): EncodedHtml {
+  return fragment instanceof EncodedHtml ? fragment : new EncodedHtml(fragment)
+}
+
+/** A piece of a PiecedHtml: text, or a fragment already encoded. */
+export type HtmlPiece = string | EncodedHtml
+
+/**
+ * What `html` makes when it includes an encoded fragment: the text before,
+ * the fragment, the text after, in order. `value` is the whole text, as for
+ * any fragment; `pageBytes` (platform/http) writes the text pieces as UTF-8
+ * and copies the encoded ones.
+ */
+export class PiecedHtml extends SafeHtml {
+  readonly pieces: readonly HtmlPiece[]
+  constructor(pieces: readonly HtmlPiece[]) {
+    // Joining makes a rope of references, not a copy: the text is only flattened if something reads it.
+    let text = ''
+    for (const piece of pieces) text += typeof piece === 'string' ? piece : piece.value
+    super(text)
+    this.pieces = pieces
+  }
 }
 
 export const EMPTY: SafeHtml = new SafeHtml('')

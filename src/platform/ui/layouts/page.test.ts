@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { pageBytes } from '../../http/pages.js'
-import { EncodedHtml, html, trustedHtml } from '../html.js'
+import { EncodedHtml, flatHtml, html, trustedHtml } from '../html.js'
 import { encodedPage, govukPage, govukPageUncached, KeptPageHtml, PageHtml, type PageContext, type PageOptions } from './page.js'
 
 const contexts: PageContext[] = [
@@ -89,6 +89,21 @@ test('content encoded once (EncodedHtml) gives the same page as content rendered
       assert.equal(pageBytes(govukPage(ctx, kept)).toString('utf8'), plain)
     }
   }
+})
+
+test('content with kept fragments in it (PiecedHtml) gives the same page, as text and as bytes, near a slab’s end too', () => {
+  const list = flatHtml(html`<ul>${Array.from({ length: 120 }, (_, i) => html`<li>Carchar ${i} – Ŵ</li>`)}</ul>`)
+  for (const ctx of contexts) {
+    for (let i = 0; i < 40; i++) {
+      const content = html`<form><input value="${'â'.repeat(i * 211)}">${list}<p>${'ŷ'}</p>${flatHtml(html`<b>${i}</b>`)}</form>`
+      const page = { title: `Pieces ${i}`, content }
+      const plain = govukPageUncached(ctx, page).value
+      assert.equal(govukPage(ctx, page).value, plain)
+      assert.equal(pageBytes(govukPage(ctx, page)).toString('utf8'), plain, `${ctx.lang} page ${i}`)
+    }
+  }
+  const huge = { title: 'Huge', content: html`<p>${'ŵ'.repeat(150_000)}</p>${list}` }
+  assert.equal(pageBytes(govukPage(contexts[0] as PageContext, huge)).toString('utf8'), govukPageUncached(contexts[0] as PageContext, huge).value)
 })
 
 test('a marker character in the static parts (a service name) cannot corrupt a page: it is rendered the plain way', () => {

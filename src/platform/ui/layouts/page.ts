@@ -4,7 +4,7 @@
  * phase banner, footer and scripts. Pages are functions from a view model to
  * HTML; they call `govukPage` with their content.
  */
-import { EncodedHtml, escapeHtml, html, SafeHtml, trustedHtml } from '../html.js'
+import { EncodedHtml, escapeHtml, html, PiecedHtml, SafeHtml, trustedHtml } from '../html.js'
 import {
   govukBackLink,
   govukFooter,
@@ -249,9 +249,9 @@ const REQUIRED_HOLES: readonly Hole[] = ['title', 'nonce', 'head', 'beforeConten
  */
 export class PageHtml extends SafeHtml {
   readonly shell: CompiledShell
-  /** The text of each hole, escaped as the shell would have escaped it; content may come already encoded. */
-  readonly fills: (string | EncodedHtml)[]
-  constructor(shell: CompiledShell, fills: (string | EncodedHtml)[]) {
+  /** The text of each hole, escaped as the shell would have escaped it; content may come already encoded, whole or in part. */
+  readonly fills: ShellFill[]
+  constructor(shell: CompiledShell, fills: ShellFill[]) {
     // Joining makes a rope of references, not a copy: the text is only flattened if something reads it.
     let text = ''
     for (let i = 0; i < shell.parts.length; i++) {
@@ -264,7 +264,10 @@ export class PageHtml extends SafeHtml {
   }
 }
 
-function fill(values: ShellValues, hole: Hole): string | EncodedHtml {
+/** A hole's fill: text, or content encoded whole (EncodedHtml) or in part (PiecedHtml). */
+export type ShellFill = string | EncodedHtml | PiecedHtml
+
+function fill(values: ShellValues, hole: Hole): ShellFill {
   switch (hole) {
     case 'title':
     case 'nonce':
@@ -276,7 +279,7 @@ function fill(values: ShellValues, hole: Hole): string | EncodedHtml {
     case 'beforeContent':
       return values[hole]?.value ?? ''
     case 'content':
-      return values.content instanceof EncodedHtml ? values.content : values.content.value
+      return values.content instanceof EncodedHtml || values.content instanceof PiecedHtml ? values.content : values.content.value
   }
 }
 
