@@ -49,7 +49,9 @@ export async function serve(config: Config): Promise<JusticeApp> {
  * its real size. `gc` is exposed for this one call, in a throwaway context.
  * Node documents flags set after start-up as unsupported; this one only adds
  * the `gc` function (to contexts created from now on, which we do not make
- * elsewhere), and if it ever stops working the call is skipped.
+ * elsewhere), and if it ever stops working the call is skipped. It would also
+ * free the shapes of Node's nextTick records, which V8 needs to make them
+ * fast; platform/tick-shape.ts, imported first, keeps one record alive.
  */
 function collectStartUpGarbage(): void {
   try {
