@@ -9,7 +9,9 @@
  * naturally: `${error && html`...`}`.
  *
  * Strings are concatenated, not built into a tree: a page is a few hundred
- * small fragments and concatenation is the cheapest thing V8 does.
+ * small fragments and concatenation is the cheapest thing V8 does. The one
+ * exception is a fragment kept already encoded (`flatHtml`): it stays a piece
+ * of its own (`PiecedHtml`), so pages copy its bytes instead of encoding it.
  */
 
 export class SafeHtml {
