@@ -21,6 +21,24 @@ async function axeClean(page: Page, where: string): Promise<void> {
 
 const click = (page: Page, text: string) => page.click(`button:has-text("${text}")`)
 
+/**
+ * The browser's Back button. Now and then, just after a form was sent and
+ * redirected, Chromium has not yet attached the new page for DevTools, and
+ * Playwright's first step (reading the history) fails with "Not attached to
+ * an active page" before anything has moved: ask again a moment later.
+ */
+async function goBack(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goBack()
+      return
+    } catch (error) {
+      if (attempt === 5 || !/Not attached to an active page/.test(String(error))) throw error
+      await page.waitForTimeout(200)
+    }
+  }
+}
+
 /** Answers the journey up to check answers, visiting the "yes" branch; checks each page as it goes. */
 async function answerAll(page: Page, baseUrl: string, check: (where: string) => Promise<void>): Promise<void> {
   await page.goto(`${baseUrl}/apply`)
@@ -179,7 +197,7 @@ describe('journeys in Chromium', { skip }, () => {
     assert.match(resumed.url(), /\/apply\/confirmation$/)
     // Back: either the browser shows its copy of the form, and sending again shows the same confirmation,
     // or it asks the server, which sends it to the confirmation.
-    await resumed.goBack()
+    await goBack(resumed)
     if (await resumed.isVisible('button:has-text("Accept and send")')) await click(resumed, 'Accept and send')
     assert.match(resumed.url(), /\/apply\/confirmation$/, 'back and send again shows the same confirmation')
     assert.equal(await applications(server), before + 1)
