@@ -66,15 +66,8 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
     const value = values[i]
     if (value instanceof EncodedHtml || value instanceof PiecedHtml) {
       pieces ??= []
-      // Text next to text joins up, so the pieces alternate: text, encoded, text…
-      for (const piece of value instanceof EncodedHtml ? [value] : value.pieces) {
-        if (typeof piece === 'string') out += piece
-        else {
-          if (out !== '') pieces.push(out)
-          pieces.push(piece)
-          out = ''
-        }
-      }
+      if (value instanceof EncodedHtml) out = addPiece(pieces, out, value)
+      else for (const piece of value.pieces) out = addPiece(pieces, out, piece)
       out += strings[i + 1] as string
     } else {
       out += render(value) + (strings[i + 1] as string)
@@ -83,6 +76,17 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
   if (pieces === undefined) return new SafeHtml(out)
   if (out !== '') pieces.push(out)
   return new PiecedHtml(pieces)
+}
+
+/**
+ * Adds a piece after `text`, the text not yet pushed; returns the text now
+ * waiting. Text next to text joins up, so pieces alternate: text, encoded, text…
+ */
+function addPiece(pieces: HtmlPiece[], text: string, piece: HtmlPiece): string {
+  if (typeof piece === 'string') return text + piece
+  if (text !== '') pieces.push(text)
+  pieces.push(piece)
+  return ''
 }
 
 /**
