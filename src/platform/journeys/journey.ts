@@ -65,7 +65,7 @@ export interface CustomPage<S extends z.ZodType = z.ZodType, D = unknown> extend
   kind: 'custom'
   /** Data the page shows (free visit slots), read before rendering. */
   load?: (ctx: LoadContext) => Promise<D>
-  render: (view: QuestionView & { data: D; answers: Record<string, unknown> }) => SafeHtml
+  render: (view: QuestionView<D>) => SafeHtml
   /**
    * Runs in the transaction that saves a valid answer (place a hold on a visit
    * slot). Returning errors rejects the answer and re-renders the page.

@@ -204,14 +204,13 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     const changing = (request.query as Record<string, unknown>).change === '1'
     const w = walk(journey, answers)
     const previous = previousPage(w, key)
-    const view = questionView(lang, values, errors, answers)
     let questions
     if (page.kind === 'custom') {
       const custom = page as CustomPage
       const data = custom.load ? await custom.load({ answers, db, lang }) : undefined
-      questions = custom.render({ ...view, data, answers })
+      questions = custom.render(questionView(lang, values, errors, answers, data))
     } else {
-      questions = page.questions(view)
+      questions = page.questions(questionView(lang, values, errors, answers))
     }
     return reply.page(
       questionPageView({

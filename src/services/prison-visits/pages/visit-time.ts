@@ -14,7 +14,7 @@ export function timeText(hhmm: string, lang: Language): string {
   return formatTime(new Date(`2026-01-15T${hhmm}:00Z`), lang)
 }
 
-export function visitTimePage(view: QuestionView & { data: unknown; answers: Record<string, unknown> }): SafeHtml {
+export function visitTimePage(view: QuestionView): SafeHtml {
   const { days, owner, prisonName, gone } = view.data as { days: DayOfSessions[]; owner: string; prisonName: string; gone: boolean }
   const t = visitText(view.lang).visitTime
   const chosen = typeof view.values.session === 'string' ? view.values.session : ''
