@@ -2,10 +2,9 @@
  * buildApp: the platform's plugins in order, then the services. Everything a
  * request needs is set up here; main.ts only listens and shuts down.
  */
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import pino from 'pino'
 import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
@@ -19,7 +18,7 @@ import { registerCsrf } from './platform/http/csrf.js'
 import { registerErrorHandling } from './platform/http/errors.js'
 import { registerPages } from './platform/http/pages.js'
 import { loadAssets, registerAssets } from './platform/http/assets.js'
-import { LogLines, registerObservability, type LogDestination } from './platform/http/observability.js'
+import { LogLines, RequestLogger, registerObservability, requestIds, type LogDestination } from './platform/http/observability.js'
 import { registerSite } from './platform/site/index.js'
 import { registerOpenApi } from './platform/http/openapi.js'
 import { postcodeImporter } from './platform/reference-data/postcodes.js'
@@ -77,6 +76,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   const givenDestination = deps.logger === false ? undefined : deps.logger?.destination
   const logDestination: LogLines | undefined =
     deps.logger === false ? undefined : new LogLines(givenDestination ?? pino.destination({ dest: 1, sync: false }))
+  const nextRequestId = requestIds()
   const app = Fastify({
     logger:
       deps.logger === false
@@ -85,8 +85,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     // A request id from the caller (a load balancer) is kept, so logs join up across systems.
     genReqId: (req) => {
       const given = req.headers['x-request-id']
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : nextRequestId()
     },
+    childLoggerFactory: (logger, bindings, options) => new RequestLogger(logger, bindings, options) as unknown as FastifyBaseLogger,
     // One line per request, written by our onResponse hook, instead of Fastify's two.
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
