@@ -5,7 +5,7 @@
  * function from a view model to HTML; the routes in plugin.ts build the models.
  */
 import { fieldError } from '../../i18n/index.js'
-import { flatHtml, html, type SafeHtml } from '../../ui/html.js'
+import { EncodedHtml, escapeHtml, flatHtml, html, type SafeHtml } from '../../ui/html.js'
 import { remember } from '../../remember.js'
 import {
   govukButton,
@@ -17,7 +17,7 @@ import {
   govukTextarea,
   type SummaryListRow,
 } from '../../ui/govuk/index.js'
-import { govukPage, type PageContext } from '../../ui/layouts/page.js'
+import { govukPage, holedPage, holeMarker, idOf, KeptPageHtml, type HoledPage, type PageContext } from '../../ui/layouts/page.js'
 import { platformText } from '../../i18n/platform.js'
 import { errorHref, type FieldError } from '../fields.js'
 import { journeyText } from '../text.js'
@@ -108,7 +108,8 @@ function journeyFormPage(
   })
 }
 
-export function questionPageView(m: QuestionPageModel): SafeHtml {
+/** A question page rendered in full: what `questionPageView` must equal. */
+export function questionPageViewUncached(m: QuestionPageModel): SafeHtml {
   const t = journeyText(m.ctx.lang)
   return journeyFormPage(
     m,
@@ -124,6 +125,35 @@ export function questionPageView(m: QuestionPageModel): SafeHtml {
       )}
     </form>`,
   )
+}
+
+/**
+ * Question pages kept whole, as bytes with holes for the nonce, the CSRF
+ * token and the seconds left, when their questions are a kept fragment
+ * (flatHtml: the booking journey's list of prisons) and there are no errors:
+ * the journey's first page, which most visitors see, is then sent as
+ * copies, as a court's page is. By questions fragment and everything else
+ * the page shows; at most 100 in all (about 3 MB), the oldest going first, as
+ * anyone can ask for a page at new URLs.
+ */
+const keptQuestionPages = new Map<string, HoledPage | null>()
+const NONCE = 0
+const CSRF = 1
+const SECONDS = 2
+
+export function questionPageView(m: QuestionPageModel): SafeHtml {
+  const { ctx, timeout } = m
+  if (m.errors.length > 0 || !(m.questions instanceof EncodedHtml) || !ctx.nonce) return questionPageViewUncached(m)
+  // Everything the page shows but the three values in its holes (journey-pages.test.ts changes each in turn).
+  const key = `${idOf(m.questions)}\u0000${ctx.lang}\u0000${ctx.assetPath}\u0000${ctx.url}\u0000${ctx.service ? idOf(ctx.service) : ''}\u0000${ctx.staff ? 's' : ''}\u0000${ctx.feedbackUrl ?? ''}\u0000${m.title}\u0000${m.backHref ?? ''}\u0000${m.action}\u0000${m.continueText ?? ''}\u0000${m.saveForLater ? 's' : ''}\u0000${timeout ? `${timeout.extendUrl}\u0000${timeout.endedUrl}` : ''}`
+  const kept = remember(keptQuestionPages, key, 100, () => {
+    const marked = { ...m, ctx: { ...ctx, nonce: holeMarker(NONCE) }, csrf: holeMarker(CSRF) }
+    // The template prints the seconds as it prints any value, so a marker can stand in for the number.
+    if (timeout) marked.timeout = { ...timeout, seconds: holeMarker(SECONDS) as unknown as number }
+    return holedPage(questionPageViewUncached(marked)) ?? null
+  })
+  if (!kept) return questionPageViewUncached(m)
+  return new KeptPageHtml(kept, [escapeHtml(ctx.nonce), escapeHtml(m.csrf), timeout ? String(timeout.seconds) : ''])
 }
 
 export interface CheckAnswersModel {

@@ -190,9 +190,25 @@ interface CompiledShell {
   holes: Hole[]
 }
 
-/** Compiled shells by key; null where the shell could not be kept and pages are rendered the plain way. */
-const shells = new Map<string, CompiledShell | null>()
+/**
+ * Compiled shells, by what shapes one: the service, asset path, feedback
+ * link and main classes, then a number for the language, staff, nonce and
+ * header. Nested maps, rather than one key joined from them all: a key
+ * joined on every request is a new string for V8 to hash and compare, about
+ * 5,000 instructions a page under callgrind, where these strings are the
+ * same ones every time and keep their hash. Null where the shell could not
+ * be kept and pages are rendered the plain way.
+ */
+type Shells = Map<string | number, Shells | CompiledShell | null>
+const shells: Shells = new Map()
+let shellCount = 0
 const MAX_SHELLS = 500
+
+function within(map: Shells, key: string): Shells {
+  let next = map.get(key) as Shells | undefined
+  if (next === undefined) map.set(key, (next = new Map()))
+  return next
+}
 
 /** A service's header in each language, made once: the shell is kept per service object, so a service passes the same one every time. */
 export function serviceHeaders(name: Bilingual, url: string): Record<Language, NonNullable<PageContext['service']>> {
@@ -208,9 +224,22 @@ function serviceKey(service: NonNullable<PageContext['service']>): string {
   return key
 }
 
-function shellKey(ctx: PageContext, page: PageOptions): string {
+function keptShell(ctx: PageContext, page: PageOptions): CompiledShell | null {
+  const byShape = within(within(within(within(shells, ctx.service ? serviceKey(ctx.service) : ''), ctx.assetPath), ctx.feedbackUrl ?? ''), page.mainClasses ?? '')
   // An empty nonce leaves the attribute out altogether, so only whether there is one matters.
-  return `${ctx.lang}\u0001${ctx.assetPath}\u0001${ctx.staff ? 's' : ''}\u0001${ctx.nonce ? 'n' : ''}\u0001${page.header ? 'h' : ''}\u0001${page.mainClasses ?? ''}\u0001${ctx.feedbackUrl ?? ''}\u0001${ctx.service ? serviceKey(ctx.service) : ''}`
+  const flags = (ctx.lang === 'cy' ? 8 : 0) | (ctx.staff ? 4 : 0) | (ctx.nonce ? 2 : 0) | (page.header ? 1 : 0)
+  let shell = byShape.get(flags) as CompiledShell | null | undefined
+  if (shell === undefined) {
+    if (shellCount >= MAX_SHELLS) {
+      shells.clear()
+      shellCount = 0
+      return keptShell(ctx, page)
+    }
+    shell = compileShell(ctx, page) ?? null
+    byShape.set(flags, shell)
+    shellCount++
+  }
+  return shell
 }
 
 function compileShell(ctx: PageContext, page: PageOptions): CompiledShell | undefined {
@@ -284,15 +313,9 @@ function fill(values: ShellValues, hole: Hole): ShellFill {
 }
 
 export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
-  const key = shellKey(ctx, page)
-  let shell = shells.get(key)
-  if (shell === undefined) {
-    if (shells.size >= MAX_SHELLS) shells.clear()
-    shell = compileShell(ctx, page) ?? null
-    shells.set(key, shell)
-  }
+  const shell = keptShell(ctx, page)
   if (!shell) return govukPageUncached(ctx, page)
-  if (page.content instanceof EncodedHtml && ctx.nonce) return new KeptPageHtml(keptPage(shell, ctx, page), escapeHtml(ctx.nonce))
+  if (page.content instanceof EncodedHtml && ctx.nonce) return new KeptPageHtml(keptPage(shell, ctx, page), [escapeHtml(ctx.nonce)])
   const values = shellValues(ctx, page)
   return new PageHtml(
     shell,
@@ -301,14 +324,39 @@ export function govukPage(ctx: PageContext, page: PageOptions): SafeHtml {
 }
 
 /**
- * A kept page (encodedPage) at one URL: its bytes on either side of the
- * nonce, the only thing that differs from one request to the next.
+ * A page kept as bytes, with holes for what differs from one request to the
+ * next: the nonce on every kept page, and a journey page's CSRF token and
+ * seconds left. `texts` are the same pieces as text, for `value`.
  */
-interface KeptPage {
-  head: Buffer
-  tail: Buffer
-  headText: string
-  tailText: string
+export interface HoledPage {
+  bytes: Buffer[]
+  texts: string[]
+  /** Which value fills each hole, by its index in KeptPageHtml's values: one fewer than `bytes`. */
+  holes: number[]
+  byteLength: number
+}
+
+function holed(bytes: Buffer[], texts: string[], holes: number[]): HoledPage {
+  return { bytes, texts, holes, byteLength: bytes.reduce((n, b) => n + b.length, 0) }
+}
+
+const utf8 = (texts: string[]): Buffer[] => texts.map((text) => Buffer.from(text, 'utf8'))
+
+/** The marker for value `i` of a page rendered to be kept with holes (`holedPage`); at most ten values. */
+export const holeMarker = (i: number): string => marker(i)
+
+/**
+ * A page rendered once with `holeMarker(i)` wherever value `i` goes, kept
+ * as bytes between them. Undefined when the page's own text holds a marker
+ * character, so that it cannot be kept.
+ */
+export function holedPage(page: SafeHtml): HoledPage | undefined {
+  const pieces = page.value.split(MARKER)
+  const texts: string[] = []
+  const holes: number[] = []
+  pieces.forEach((piece, i) => (i % 2 === 0 ? texts.push(piece) : holes.push(Number(piece))))
+  if (texts.some((text) => text.includes('\u0002'))) return undefined
+  return holed(utf8(texts), texts, holes)
 }
 
 /**
@@ -317,45 +365,58 @@ interface KeptPage {
  * new URLs (`?x=1`, `?x=2`), and each would keep the page's bytes again; so
  * there is one bound for all of them, not one per page.
  */
-const keptPages = new Map<string, KeptPage>()
+const keptPages = new Map<string, HoledPage>()
 const MAX_KEPT_PAGES = 200
 const ids = new WeakMap<object, number>()
 let lastId = 0
-const idOf = (kept: object): number => {
+/** A number for an object, for keys of things kept by object. */
+export const idOf = (kept: object): number => {
   let id = ids.get(kept)
   if (id === undefined) ids.set(kept, (id = ++lastId))
   return id
 }
 
-function keptPage(shell: CompiledShell, ctx: PageContext, page: PageOptions): KeptPage {
+/** A kept page (encodedPage) at one URL: the nonce is its one hole. */
+function keptPage(shell: CompiledShell, ctx: PageContext, page: PageOptions): HoledPage {
   return remember(keptPages, `${idOf(page)} ${idOf(shell)} ${ctx.url}`, MAX_KEPT_PAGES, () => {
     const values = shellValues(ctx, page)
-    const at = shell.holes.indexOf('nonce')
-    const text = (from: number, to: number) => {
-      let out = ''
-      for (let i = from; i < to; i++) {
-        const value = i < shell.holes.length ? fill(values, shell.holes[i] as Hole) : ''
-        out += (shell.parts[i] as string) + (typeof value === 'string' ? value : value.value)
+    const holes: number[] = []
+    const pieces = (): string[] => {
+      const texts: string[] = []
+      holes.length = 0
+      let text = ''
+      for (let i = 0; i < shell.parts.length; i++) {
+        text += shell.parts[i] as string
+        const hole = shell.holes[i]
+        if (hole === undefined) continue
+        if (hole === 'nonce') {
+          texts.push(text)
+          holes.push(0)
+          text = ''
+        } else {
+          const value = fill(values, hole)
+          text += typeof value === 'string' ? value : value.value
+        }
       }
-      return out
+      texts.push(text)
+      return texts
     }
-    // The part before the nonce ends with the static text before its hole.
-    const head = () => text(0, at) + (shell.parts[at] as string)
-    const tail = () => text(at + 1, shell.parts.length)
     // Encoding flattens the text it is given into one copy; the text kept for `value` is made
     // again, so that it stays a few references to the shell's and the content's own text.
-    return { head: Buffer.from(head(), 'utf8'), tail: Buffer.from(tail(), 'utf8'), headText: head(), tailText: tail() }
+    return holed(utf8(pieces()), pieces(), holes)
   })
 }
 
-/** A kept page with this request's nonce: `pageBytes` copies its two halves around the nonce. */
+/** A kept page with this request's values in its holes: `pageBytes` copies its pieces and writes the values between them. */
 export class KeptPageHtml extends SafeHtml {
   constructor(
-    readonly kept: KeptPage,
-    /** Escaped, as the shell's hole would have it. */
-    readonly nonce: string,
+    readonly kept: HoledPage,
+    /** Escaped, as the page would have had them. */
+    readonly values: readonly string[],
   ) {
-    super(kept.headText + nonce + kept.tailText)
+    let text = kept.texts[0] as string
+    for (let i = 0; i < kept.holes.length; i++) text += (values[kept.holes[i] as number] as string) + (kept.texts[i + 1] as string)
+    super(text)
   }
 }
 
