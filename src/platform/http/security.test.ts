@@ -12,12 +12,12 @@ test('the CSP allows scripts only from our origin or with the nonce', () => {
   assert.match(contentSecurityPolicy('x', true), /upgrade-insecure-requests/)
 })
 
-test('nonces are 128-bit, base64, and never repeat', async () => {
+test('nonces are 144-bit, base64, and never repeat', async () => {
   const { nextNonce } = await import('./security.js')
   const seen = new Set<string>()
   for (let i = 0; i < 2000; i++) {
     const nonce = nextNonce()
-    assert.match(nonce, /^[A-Za-z0-9+/]{22}==$/)
+    assert.match(nonce, /^[A-Za-z0-9+/]{24}$/)
     seen.add(nonce)
   }
   assert.equal(seen.size, 2000)
