@@ -1,5 +1,5 @@
 /** The public pages of the court finder. Routes build view models from the index; pages render them. */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { PlatformTables } from '../../platform/db/index.js'
 import { notFound } from '../../platform/http/errors.js'
@@ -15,7 +15,7 @@ import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/servi
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
 import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
-import { courtIndex } from './store.js'
+import { courtIndex, loadedCourtIndex } from './store.js'
 import { remember } from '../../platform/remember.js'
 import { areaOfLawName, courtName, courtView, listItems, nameMatchItems } from './views.js'
 
@@ -42,12 +42,15 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     return reply.page(startPage(pageContext(request), { areasOfLaw: index.areasOfLaw.map((a) => ({ value: a.name, text: areaOfLawName(index, a.name, request.lang) })) }))
   })
 
-  app.get('/courts/search', async (request, reply) => {
-    const index = await courtIndex(db)
+  // The pages people land on most answer without waiting a turn once the index is built (withIndex).
+  app.get('/courts/search', withIndex(db, (request, reply, index) => {
     const asked: SearchQuery = { q: queryParam(request, 'q'), postcode: queryParam(request, 'postcode'), areaOfLaw: queryParam(request, 'area_of_law') }
-    if (asked.q === undefined && asked.postcode === undefined) return reply.redirect('/courts')
-    return reply.page(searchSectionPage(pageContext(request), keptSearchPage(index, request.lang, asked)))
-  })
+    if (asked.q === undefined && asked.postcode === undefined) {
+      reply.redirect('/courts')
+      return
+    }
+    reply.page(searchSectionPage(pageContext(request), keptSearchPage(index, request.lang, asked)))
+  }))
 
   app.get('/courts/a-z', async (request, reply) => {
     const index = await courtIndex(db)
@@ -134,15 +137,30 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
     return reply.page(serviceAreaPage(pageContext(request), view))
   })
 
-  app.get('/courts/:slug', async (request, reply) => {
+  app.get('/courts/:slug', withIndex(db, (request, reply, index) => {
     const { slug } = request.params as { slug: string }
     if (!SLUG.test(slug)) throw notFound()
-    const index = await courtIndex(db)
     const court = index.bySlug.get(slug)
     if (!court) throw notFound()
-    if (!court.displayed) return reply.page(closedCourtPage(pageContext(request), { name: courtName(court, request.lang) }))
-    return reply.page(searchSectionPage(pageContext(request), keptCourtPage(index, court, request.lang)))
-  })
+    if (!court.displayed) reply.page(closedCourtPage(pageContext(request), { name: courtName(court, request.lang) }))
+    else reply.page(searchSectionPage(pageContext(request), keptCourtPage(index, court, request.lang)))
+  }))
+}
+
+/**
+ * A route handler given the court index: at once when it is built, as a
+ * plain function (Fastify then spends no promise on the page), or after the
+ * index has loaded, for the first requests after start.
+ */
+function withIndex(db: Kysely<PlatformTables>, page: (request: FastifyRequest, reply: FastifyReply, index: CourtIndex) => void) {
+  return (request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined => {
+    const index = loadedCourtIndex(db)
+    if (index) {
+      page(request, reply, index)
+      return undefined
+    }
+    return courtIndex(db).then((built) => page(request, reply, built))
+  }
 }
 
 /** What a search asked for: the query parameters as given. */

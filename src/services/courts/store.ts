@@ -10,22 +10,33 @@ import { sanitiseCourtHtml } from './sanitise.js'
 import { buildCourtIndex, type CourtIndex } from './search.js'
 
 const indexes = new WeakMap<object, Promise<CourtIndex>>()
+/** The index each database's promise has resolved to, for a page that need not wait a turn for it (loadedCourtIndex). */
+const loaded = new WeakMap<object, CourtIndex>()
 
 export function courtIndex(db: Kysely<PlatformTables>): Promise<CourtIndex> {
   let index = indexes.get(db)
   if (!index) {
     index = load(db)
     // A failed load (database down) must not stick: the next request tries again.
-    index.catch(() => indexes.delete(db))
+    index.then(
+      (ready) => indexes.get(db) === index && loaded.set(db, ready),
+      () => indexes.delete(db),
+    )
     indexes.set(db, index)
   }
   return index
+}
+
+/** The current index when it has been built, without waiting: an `await` costs every page a turn of the microtask queue. */
+export function loadedCourtIndex(db: Kysely<PlatformTables>): CourtIndex | undefined {
+  return loaded.get(db)
 }
 
 /** Rebuilds the index from the database; the old one serves requests until the new one is ready. */
 export async function refreshCourtIndex(db: Kysely<PlatformTables>): Promise<CourtIndex> {
   const index = await load(db)
   indexes.set(db, Promise.resolve(index))
+  loaded.set(db, index)
   return index
 }
 
