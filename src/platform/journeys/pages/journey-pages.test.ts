@@ -65,3 +65,10 @@ test('a question page is kept only when its questions are kept and it shows no e
   assert.ok(!(questionPageView({ ...base, errors: [{ field: 'prison', message: 'Select a prison' }] }) instanceof KeptPageHtml))
   assert.ok(!(questionPageView({ ...base, questions: html`<p>not kept</p>` }) instanceof KeptPageHtml))
 })
+
+test('past the bound the oldest kept question pages go, and pages asked for again are right', () => {
+  const at = (i: number): QuestionPageModel => ({ ...base, ctx: { ...base.ctx, url: `/prison-visits/book/prison?v=${i}` } })
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 150; i++) assert.equal(questionPageView(at(i)).value, questionPageViewUncached(at(i)).value, `round ${round}, page ${i}`)
+  }
+})

@@ -17,7 +17,7 @@ import {
   govukTextarea,
   type SummaryListRow,
 } from '../../ui/govuk/index.js'
-import { govukPage, holedPage, holeMarker, idOf, KeptPageHtml, type HoledPage, type PageContext } from '../../ui/layouts/page.js'
+import { govukPage, holedPage, holeMarker, KeptPageHtml, type HoledPage, type PageContext } from '../../ui/layouts/page.js'
 import { platformText } from '../../i18n/platform.js'
 import { errorHref, type FieldError } from '../fields.js'
 import { journeyText } from '../text.js'
@@ -132,26 +132,69 @@ export function questionPageViewUncached(m: QuestionPageModel): SafeHtml {
  * token and the seconds left, when their questions are a kept fragment
  * (flatHtml: the booking journey's list of prisons) and there are no errors:
  * the journey's first page, which most visitors see, is then sent as
- * copies, as a court's page is. By questions fragment and everything else
- * the page shows; at most 100 in all (about 3 MB), the oldest going first, as
- * anyone can ask for a page at new URLs.
+ * copies, as a court's page is. Found by the fragment, then by comparing
+ * everything else the page shows (`sameShape`), which cost a third of
+ * joining it all into a key to hash. At most 100 in all (about 3 MB), the
+ * oldest going first, as anyone can ask for a page at new URLs.
  */
-const keptQuestionPages = new Map<string, HoledPage | null>()
+interface KeptQuestionPage {
+  /** The model it was rendered from; all but the values in its holes must match. */
+  model: QuestionPageModel
+  page: HoledPage | null
+  /** The list it is in, for when it is the oldest and goes. */
+  list: KeptQuestionPage[]
+}
+const keptQuestionPages = new WeakMap<EncodedHtml, KeptQuestionPage[]>()
+const keptInOrder: KeptQuestionPage[] = []
+const MAX_KEPT_QUESTION_PAGES = 100
 const NONCE = 0
 const CSRF = 1
 const SECONDS = 2
 
-export function questionPageView(m: QuestionPageModel): SafeHtml {
+/** Whether two models show the same page but for the nonce, CSRF token and seconds (journey-pages.test.ts changes each field in turn). */
+function sameShape(a: QuestionPageModel, b: QuestionPageModel): boolean {
+  const x = a.ctx
+  const y = b.ctx
+  return (
+    x.lang === y.lang &&
+    x.assetPath === y.assetPath &&
+    x.url === y.url &&
+    x.service === y.service &&
+    !x.staff === !y.staff &&
+    x.feedbackUrl === y.feedbackUrl &&
+    a.title === b.title &&
+    a.backHref === b.backHref &&
+    a.action === b.action &&
+    a.continueText === b.continueText &&
+    a.saveForLater === b.saveForLater &&
+    (a.timeout === undefined) === (b.timeout === undefined) &&
+    a.timeout?.extendUrl === b.timeout?.extendUrl &&
+    a.timeout?.endedUrl === b.timeout?.endedUrl
+  )
+}
+
+function keptQuestionPage(m: QuestionPageModel, questions: EncodedHtml): HoledPage | null {
+  let list = keptQuestionPages.get(questions)
+  if (list) for (const kept of list) if (sameShape(kept.model, m)) return kept.page
+  if (keptInOrder.length >= MAX_KEPT_QUESTION_PAGES) {
+    const oldest = keptInOrder.shift() as KeptQuestionPage
+    oldest.list.splice(oldest.list.indexOf(oldest), 1)
+  }
+  if (!list) keptQuestionPages.set(questions, (list = []))
   const { ctx, timeout } = m
-  if (m.errors.length > 0 || !(m.questions instanceof EncodedHtml) || !ctx.nonce) return questionPageViewUncached(m)
-  // Everything the page shows but the three values in its holes (journey-pages.test.ts changes each in turn).
-  const key = `${idOf(m.questions)}\u0000${ctx.lang}\u0000${ctx.assetPath}\u0000${ctx.url}\u0000${ctx.service ? idOf(ctx.service) : ''}\u0000${ctx.staff ? 's' : ''}\u0000${ctx.feedbackUrl ?? ''}\u0000${m.title}\u0000${m.backHref ?? ''}\u0000${m.action}\u0000${m.continueText ?? ''}\u0000${m.saveForLater ? 's' : ''}\u0000${timeout ? `${timeout.extendUrl}\u0000${timeout.endedUrl}` : ''}`
-  const kept = remember(keptQuestionPages, key, 100, () => {
-    const marked = { ...m, ctx: { ...ctx, nonce: holeMarker(NONCE) }, csrf: holeMarker(CSRF) }
-    // The template prints the seconds as it prints any value, so a marker can stand in for the number.
-    if (timeout) marked.timeout = { ...timeout, seconds: holeMarker(SECONDS) as unknown as number }
-    return holedPage(questionPageViewUncached(marked)) ?? null
-  })
+  const marked = { ...m, ctx: { ...ctx, nonce: holeMarker(NONCE) }, csrf: holeMarker(CSRF) }
+  // The template prints the seconds as it prints any value, so a marker can stand in for the number.
+  if (timeout) marked.timeout = { ...timeout, seconds: holeMarker(SECONDS) as unknown as number }
+  const kept = { model: m, page: holedPage(questionPageViewUncached(marked)) ?? null, list }
+  list.push(kept)
+  keptInOrder.push(kept)
+  return kept.page
+}
+
+export function questionPageView(m: QuestionPageModel): SafeHtml {
+  const { ctx, timeout, questions } = m
+  if (m.errors.length > 0 || !(questions instanceof EncodedHtml) || !ctx.nonce) return questionPageViewUncached(m)
+  const kept = keptQuestionPage(m, questions)
   if (!kept) return questionPageViewUncached(m)
   return new KeptPageHtml(kept, [escapeHtml(ctx.nonce), escapeHtml(m.csrf), timeout ? String(timeout.seconds) : ''])
 }

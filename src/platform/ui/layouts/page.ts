@@ -370,7 +370,7 @@ const MAX_KEPT_PAGES = 200
 const ids = new WeakMap<object, number>()
 let lastId = 0
 /** A number for an object, for keys of things kept by object. */
-export const idOf = (kept: object): number => {
+const idOf = (kept: object): number => {
   let id = ids.get(kept)
   if (id === undefined) ids.set(kept, (id = ++lastId))
   return id
