@@ -44,9 +44,10 @@ export function registerPages(app: FastifyInstance, assetPath: string): void {
  */
 interface OwnBuffer {
   bytes: Buffer
-  /** Where each hole starts, and its length, as last written; empty until first filled. */
+  /** Where each hole starts, and its length, as last written. */
   at: number[]
   lengths: number[]
+  /** The page's bytes, as last written; 0 until first filled. */
   size: number
 }
 interface OwnBuffers {
@@ -80,7 +81,8 @@ function ownBytes(page: KeptPageHtml): { bytes: Buffer; release: () => void } | 
 /** Writes the values over last time's, when each is ASCII and as long as last time's: the rest of the page is already there. */
 function fillHoles(own: OwnBuffer, kept: HoledPage, values: readonly string[]): boolean {
   const { holes } = kept
-  if (own.at.length !== holes.length) return false
+  // Never filled (size 0), or filled for another shape of page.
+  if (own.size === 0 || own.at.length !== holes.length) return false
   for (let i = 0; i < holes.length; i++) {
     const value = values[holes[i] as number] as string
     if (value.length !== own.lengths[i] || !isAscii(value)) return false
