@@ -21,11 +21,28 @@ export function registerPages(app: FastifyInstance, assetPath: string): void {
     this.type('text/html; charset=utf-8')
     const own = body instanceof KeptPageHtml ? ownBytes(body) : undefined
     if (!own) return this.send(pageBytes(body))
-    this.send(own.bytes)
+    try {
+      this.send(own.bytes)
+    } catch (error) {
+      own.release()
+      throw error
+    }
     // Sent at once and whole (the usual case): the socket has taken the bytes, and the buffer is free again.
     const response = this.raw
-    if (response.headersSent && response.writableLength === 0) own.release()
-    else response.once('close', own.release)
+    if (response.headersSent && response.writableLength === 0) {
+      own.release()
+      return this
+    }
+    // Otherwise when the response closes; or when its connection does, for a response queued behind
+    // another on the connection, which never closes if the connection goes before it is sent.
+    const socket = this.request.raw.socket
+    const release = () => {
+      response.removeListener('close', release)
+      socket.removeListener('close', release)
+      own.release()
+    }
+    response.once('close', release)
+    socket.once('close', release)
     return this
   })
 }
@@ -41,6 +58,7 @@ export function registerPages(app: FastifyInstance, assetPath: string): void {
  * reused by the next once the socket has taken its bytes, usually before
  * `send` returns, and only its holes are written again when the values are
  * as long as last time. When all four are out, the page goes to a slab.
+ * Usually one is enough: a second is made only while the first is out.
  */
 interface OwnBuffer {
   bytes: Buffer
