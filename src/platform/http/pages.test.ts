@@ -9,7 +9,7 @@ import { registerPages } from './pages.js'
 
 function keptPage(size: number): HoledPage {
   const filler = trustedHtml(`<p>${'kept text – '.repeat(Math.ceil(size / 13))}</p>`)
-  const page = holedPage(html`<html><head><script nonce="${holeMarker(0)}"></script></head><body>${filler}<input name="_csrf" value="${holeMarker(1)}">${holeMarker(2)}<script nonce="${holeMarker(0)}"></script></body></html>`)
+  const page = holedPage(html`<html><head><script nonce="${holeMarker(0)}"></script></head><body>${filler}<input name="_csrf" value="${holeMarker(1)}">${holeMarker(2)}<script nonce="${holeMarker(0)}"></script></body></html>`, 3)
   assert.ok(page)
   return page
 }

@@ -34,6 +34,7 @@ const variants: [string, (m: QuestionPageModel) => QuestionPageModel][] = [
   ['staff', (m) => ({ ...m, ctx: { ...m.ctx, staff: true } })],
   ['other feedback', (m) => ({ ...m, ctx: { ...m.ctx, feedbackUrl: '/contact' } })],
   ['another title', (m) => ({ ...m, title: 'Pa garchar – Wandsworth?' })],
+  ['markers in the title, as if from an answer', (m) => ({ ...m, title: 'Which \u00021\u0003 prison \u00029\u0003?' })],
   ['no back link', (m) => ({ ...m, backHref: undefined })],
   ['another back link', (m) => ({ ...m, backHref: '/prison-visits/book/check-answers' })],
   ['another action', (m) => ({ ...m, action: '/prison-visits/book/prison?change=1' })],

@@ -134,7 +134,8 @@ export function questionPageViewUncached(m: QuestionPageModel): SafeHtml {
  * the journey's first page, which most visitors see, is then sent as
  * copies, as a court's page is. Found by the fragment, then by comparing
  * everything else the page shows (`sameShape`): about 6,000 instructions a
- * request fewer than joining it all into a key to hash. At most 100 in all (about 3 MB), the
+ * request fewer than joining it all into a key to hash. At most 100 in all
+ * (about 3 MB, and a buffer or so each to send them from: http/pages.ts), the
  * oldest going first, as anyone can ask for a page at new URLs.
  */
 interface KeptQuestionPage {
@@ -185,18 +186,24 @@ function keptQuestionPage(m: QuestionPageModel, questions: EncodedHtml): HoledPa
   const marked = { ...m, ctx: { ...ctx, nonce: holeMarker(NONCE) }, csrf: holeMarker(CSRF) }
   // The template prints the seconds as it prints any value, so a marker can stand in for the number.
   if (timeout) marked.timeout = { ...timeout, seconds: holeMarker(SECONDS) as unknown as number }
-  const kept = { model: marked, page: holedPage(questionPageViewUncached(marked)) ?? null, list }
+  let page = holedPage(questionPageViewUncached(marked), 3) ?? null
+  // A marker in the page's own text (a visitor's answer in its title) would make a hole of its own: never keep such a page.
+  if (page && new KeptPageHtml(page, holeValues(m)).value !== questionPageViewUncached(m).value) page = null
+  const kept = { model: marked, page, list }
   list.push(kept)
   keptInOrder.push(kept)
   return kept.page
 }
 
+/** This request's values for a kept question page's holes, escaped as the page would have them. */
+const holeValues = (m: QuestionPageModel): string[] => [escapeHtml(m.ctx.nonce), escapeHtml(m.csrf), m.timeout ? String(m.timeout.seconds) : '']
+
 export function questionPageView(m: QuestionPageModel): SafeHtml {
-  const { ctx, timeout, questions } = m
+  const { ctx, questions } = m
   if (m.errors.length > 0 || !(questions instanceof EncodedHtml) || !ctx.nonce) return questionPageViewUncached(m)
   const kept = keptQuestionPage(m, questions)
   if (!kept) return questionPageViewUncached(m)
-  return new KeptPageHtml(kept, [escapeHtml(ctx.nonce), escapeHtml(m.csrf), timeout ? String(timeout.seconds) : ''])
+  return new KeptPageHtml(kept, holeValues(m))
 }
 
 export interface CheckAnswersModel {

@@ -346,16 +346,18 @@ const utf8 = (texts: string[]): Buffer[] => texts.map((text) => Buffer.from(text
 export const holeMarker = (i: number): string => marker(i)
 
 /**
- * A page rendered once with `holeMarker(i)` wherever value `i` goes, kept
- * as bytes between them. Undefined when the page's own text holds a marker
- * character, so that it cannot be kept.
+ * A page rendered once with `holeMarker(i)` wherever value `i` (of `count`)
+ * goes, kept as bytes between them. Undefined when the page's own text holds
+ * a marker character or a marker beyond `count`, so that it cannot be kept;
+ * the caller still checks the kept page against the page rendered in full,
+ * as a marker in a visitor's own text would look like ours.
  */
-export function holedPage(page: SafeHtml): HoledPage | undefined {
+export function holedPage(page: SafeHtml, count: number): HoledPage | undefined {
   const pieces = page.value.split(MARKER)
   const texts: string[] = []
   const holes: number[] = []
   pieces.forEach((piece, i) => (i % 2 === 0 ? texts.push(piece) : holes.push(Number(piece))))
-  if (texts.some((text) => text.includes('\u0002'))) return undefined
+  if (texts.some((text) => text.includes('\u0002')) || holes.some((hole) => hole >= count)) return undefined
   return holed(utf8(texts), texts, holes)
 }
 
