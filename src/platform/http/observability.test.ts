@@ -67,3 +67,28 @@ test('log lines at exit: what waits is written, and the destination is flushed s
   broken.append('x\n')
   assert.doesNotThrow(() => broken.flushSync())
 })
+
+test('request.log: a pino child, bound to the request id, made only when something logs', async () => {
+  const { RequestLogger } = await import('./observability.js')
+  const { default: pino } = await import('pino')
+  const lines: string[] = []
+  const parent = pino({ level: 'info' }, { write: (line: string) => lines.push(line) })
+  let children = 0
+  const counting = Object.assign(Object.create(parent) as typeof parent, {
+    child: (...args: Parameters<typeof parent.child>) => {
+      children++
+      return parent.child(...args)
+    },
+  })
+  const quiet = new RequestLogger(counting, { requestId: 'r-1' }, {})
+  assert.equal(children, 0, 'nothing logged, no child')
+  void quiet
+  const log = new RequestLogger(counting, { requestId: 'r-2' }, {})
+  log.warn({ field: 'x' }, 'something to say')
+  log.info('and more')
+  assert.equal(children, 1, 'one child for the request, however much it logs')
+  assert.deepEqual(lines.map((l) => [JSON.parse(l).requestId, JSON.parse(l).msg]), [['r-2', 'something to say'], ['r-2', 'and more']])
+  assert.equal(log.isLevelEnabled('debug'), false)
+  assert.deepEqual(log.bindings(), { requestId: 'r-2' })
+  assert.equal(log.level, 'info')
+})

@@ -106,7 +106,9 @@ export function accessLines(pid: number, hostname: string): (level: number, time
 /**
  * Ids for requests that arrive without one: this process's random part and
  * a count. Unique across processes and restarts, as a UUID is, without
- * building a UUID's 36 characters on every request.
+ * building a UUID's 36 characters on every request. The count shows how many
+ * requests a process has answered, which the performance dashboard publishes
+ * anyway.
  */
 export function requestIds(): () => string {
   const processPart = randomBytes(9).toString('base64url')
@@ -127,12 +129,12 @@ export class RequestLogger {
 
   constructor(
     private readonly parent: FastifyBaseLogger,
-    private readonly bindings: Bindings,
-    private readonly options: ChildLoggerOptions,
+    private readonly childBindings: Bindings,
+    private readonly childOptions: ChildLoggerOptions,
   ) {}
 
   get logger(): FastifyBaseLogger {
-    return (this.#child ??= this.parent.child(this.bindings, this.options))
+    return (this.#child ??= this.parent.child(this.childBindings, this.childOptions))
   }
   get level(): string {
     return this.logger.level
@@ -161,6 +163,19 @@ export class RequestLogger {
   silent(): void {}
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
     return this.logger.child(bindings, options)
+  }
+  // The rest of pino's logger, for any plugin that asks.
+  isLevelEnabled(level: string): boolean {
+    return (this.logger as unknown as pino.Logger).isLevelEnabled(level)
+  }
+  bindings(): Bindings {
+    return (this.logger as unknown as pino.Logger).bindings()
+  }
+  flush(callback?: (error?: Error) => void): void {
+    ;(this.logger as unknown as pino.Logger).flush(callback)
+  }
+  get msgPrefix(): string | undefined {
+    return (this.logger as unknown as pino.Logger).msgPrefix
   }
 }
 
