@@ -19,18 +19,18 @@ export function registerPages(app: FastifyInstance, assetPath: string): void {
     // A status set earlier with reply.code() stands unless one is given here.
     if (status !== undefined) this.code(status)
     this.type('text/html; charset=utf-8')
-    const own = body instanceof KeptPageHtml ? ownBytes(body) : undefined
+    const own = body instanceof KeptPageHtml ? ownBuffer(body) : undefined
     if (!own) return this.send(pageBytes(body))
     try {
-      this.send(own.bytes)
+      this.send(own.bytes.subarray(0, own.size))
     } catch (error) {
-      own.release()
+      giveBack(own)
       throw error
     }
     // Sent at once and whole (the usual case): the socket has taken the bytes, and the buffer is free again.
     const response = this.raw
     if (response.headersSent && response.writableLength === 0) {
-      own.release()
+      giveBack(own)
       return this
     }
     // Otherwise when the response closes; or when its connection does, for a response queued behind
@@ -39,7 +39,7 @@ export function registerPages(app: FastifyInstance, assetPath: string): void {
     const release = () => {
       response.removeListener('close', release)
       socket.removeListener('close', release)
-      own.release()
+      giveBack(own)
     }
     response.once('close', release)
     socket.once('close', release)
@@ -67,6 +67,7 @@ interface OwnBuffer {
   lengths: number[]
   /** The page's bytes, as last written; 0 until first filled. */
   size: number
+  pool: OwnBuffers
 }
 interface OwnBuffers {
   free: OwnBuffer[]
@@ -77,7 +78,8 @@ const OWN_BUFFERS = 4
 const HOLE_ROOM = 128
 const ownBuffers = new WeakMap<HoledPage, OwnBuffers>()
 
-function ownBytes(page: KeptPageHtml): { bytes: Buffer; release: () => void } | undefined {
+/** A free buffer of the page's own, filled with this request's page (its first `size` bytes); undefined when none can be had. */
+function ownBuffer(page: KeptPageHtml): OwnBuffer | undefined {
   const { kept, values } = page
   let pool = ownBuffers.get(kept)
   if (!pool) ownBuffers.set(kept, (pool = { free: [], made: 0 }))
@@ -85,15 +87,17 @@ function ownBytes(page: KeptPageHtml): { bytes: Buffer; release: () => void } | 
   if (!own) {
     if (pool.made >= OWN_BUFFERS) return undefined
     pool.made++
-    own = { bytes: Buffer.allocUnsafe(kept.byteLength + kept.holes.length * HOLE_ROOM), at: [], lengths: [], size: 0 }
+    own = { bytes: Buffer.allocUnsafe(kept.byteLength + kept.holes.length * HOLE_ROOM), at: [], lengths: [], size: 0, pool }
   }
-  const taken = own
-  const release = () => (pool as OwnBuffers).free.push(taken)
   if (!fillHoles(own, kept, values) && !fillAll(own, kept, values)) {
-    release()
+    giveBack(own)
     return undefined
   }
-  return { bytes: own.bytes.subarray(0, own.size), release }
+  return own
+}
+
+function giveBack(own: OwnBuffer): void {
+  own.pool.free.push(own)
 }
 
 /** Writes the values over last time's, when each is ASCII and as long as last time's: the rest of the page is already there. */
@@ -105,36 +109,33 @@ function fillHoles(own: OwnBuffer, kept: HoledPage, values: readonly string[]): 
     const value = values[holes[i] as number] as string
     if (value.length !== own.lengths[i] || !isAscii(value)) return false
   }
-  for (let i = 0; i < holes.length; i++) {
-    const value = values[holes[i] as number] as string
-    const at = own.at[i] as number
-    // A character at a time: each is ASCII, and a call into C++ to encode a few dozen costs more than the loop.
-    for (let j = 0; j < value.length; j++) own.bytes[at + j] = value.charCodeAt(j)
-  }
+  for (let i = 0; i < holes.length; i++) writeText(own.bytes, own.at[i] as number, values[holes[i] as number] as string)
   return true
 }
 
 /** Copies the whole page into the buffer; false when the values do not fit. */
 function fillAll(own: OwnBuffer, kept: HoledPage, values: readonly string[]): boolean {
-  const { bytes, holes } = kept
   let size = kept.byteLength
-  for (const hole of holes) size += Buffer.byteLength(values[hole] as string, 'utf8')
+  for (const hole of kept.holes) size += Buffer.byteLength(values[hole] as string, 'utf8')
   if (size > own.bytes.length) return false
   own.at = []
-  own.lengths = []
-  let at = 0
+  own.size = writeKept(own.bytes, 0, kept, values, own.at)
+  // A length that no value will match when the value is not ASCII, so that it is always written whole.
+  own.lengths = kept.holes.map((hole) => (isAscii(values[hole] as string) ? (values[hole] as string).length : -1))
+  return true
+}
+
+/** Writes a kept page at `at` in `target`: its pieces, and the values between them; returns where it ends. `holeStarts` gets where each value went. */
+function writeKept(target: Buffer, at: number, kept: HoledPage, values: readonly string[], holeStarts?: number[]): number {
+  const { bytes, holes } = kept
   for (let i = 0; i < bytes.length; i++) {
-    at += (bytes[i] as Buffer).copy(own.bytes, at)
+    at += (bytes[i] as Buffer).copy(target, at)
     const hole = holes[i]
     if (hole === undefined) continue
-    const value = values[hole] as string
-    own.at.push(at)
-    // A length that no value will match when the value is not ASCII, so that it is always written whole.
-    own.lengths.push(isAscii(value) ? value.length : -1)
-    at += own.bytes.write(value, at, 'utf8')
+    holeStarts?.push(at)
+    at += writeText(target, at, values[hole] as string)
   }
-  own.size = at
-  return true
+  return at
 }
 
 function isAscii(text: string): boolean {
@@ -164,34 +165,30 @@ export function pageBytes(body: SafeHtml): Buffer {
 
 /** A kept page: its pieces copied, and this request's values (the nonce, a CSRF token) between them. */
 function keptPageBytes(page: KeptPageHtml): Buffer {
-  const { bytes, holes } = page.kept
+  const { holes } = page.kept
   const { values } = page
   let units = 0
   for (const hole of holes) units += (values[hole] as string).length
   const exact = () => holes.reduce((n, hole) => n + Buffer.byteLength(values[hole] as string, 'utf8'), 0)
   if (room(page.kept.byteLength, units, exact) === undefined) return Buffer.from(page.value, 'utf8')
   const start = used
-  for (let i = 0; i < bytes.length; i++) {
-    used += (bytes[i] as Buffer).copy(slab, used)
-    const hole = holes[i]
-    if (hole !== undefined) used += writeText(values[hole] as string)
-  }
+  used = writeKept(slab, used, page.kept, values)
   return slab.subarray(start, used)
 }
 
 /**
- * Writes text at `used`. Short ASCII text (a nonce, a token, a number) is
- * copied a character at a time here: a call into C++ to encode it cost about
- * ten times as many instructions as the copy.
+ * Writes text as UTF-8 at `at`; returns its length in bytes. Short ASCII
+ * text (a nonce, a token, a number) is copied a character at a time here: a
+ * call into C++ to encode it cost about ten times as many instructions.
  */
-function writeText(text: string): number {
+function writeText(target: Buffer, at: number, text: string): number {
   const n = text.length
-  if (n > 64) return slab.write(text, used, 'utf8')
+  if (n > 64) return target.write(text, at, 'utf8')
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
     // Not ASCII: encode it all properly, over what was copied so far.
-    if (c > 0x7f) return slab.write(text, used, 'utf8')
-    slab[used + i] = c
+    if (c > 0x7f) return target.write(text, at, 'utf8')
+    target[at + i] = c
   }
   return n
 }
@@ -218,9 +215,9 @@ function shellPageBytes(page: PageHtml): Buffer {
     used += (bytes[i] as Buffer).copy(slab, used)
     const fill = fills[i]
     if (fill === undefined) continue
-    if (typeof fill === 'string') used += writeText(fill)
+    if (typeof fill === 'string') used += writeText(slab, used, fill)
     else if (fill instanceof PiecedHtml) {
-      for (const piece of fill.pieces) used += typeof piece === 'string' ? writeText(piece) : piece.bytes.copy(slab, used)
+      for (const piece of fill.pieces) used += typeof piece === 'string' ? writeText(slab, used, piece) : piece.bytes.copy(slab, used)
     } else used += fill.bytes.copy(slab, used)
   }
   return slab.subarray(start, used)
