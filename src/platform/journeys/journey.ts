@@ -14,6 +14,7 @@ import type { Bilingual, Language } from '../i18n/index.js'
 import type { SafeHtml } from '../ui/html.js'
 import type { FieldError, FormValues } from './fields.js'
 import type { QuestionView } from './view.js'
+import type { MaybeAsync } from '../maybe-async.js'
 
 /** A page title: fixed, or worked out from the answers so far ("Is Jo Bloggs on your list?"). */
 export type Title = Bilingual | ((lang: Language, answers: Record<string, unknown>) => string)
@@ -63,8 +64,8 @@ export interface LoadContext {
  */
 export interface CustomPage<S extends z.ZodType = z.ZodType, D = unknown> extends AnswerPageBase<S> {
   kind: 'custom'
-  /** Data the page shows (free visit slots), read before rendering. */
-  load?: (ctx: LoadContext) => Promise<D>
+  /** Data the page shows (free visit slots), read before rendering; given at once when it is in memory, the page is shown in the same turn. */
+  load?: (ctx: LoadContext) => MaybeAsync<D>
   render: (view: QuestionView<D>) => SafeHtml
   /**
    * Runs in the transaction that saves a valid answer (place a hold on a visit

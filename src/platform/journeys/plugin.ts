@@ -38,6 +38,8 @@ import {
   type TimeoutModel,
 } from './pages/journey-pages.js'
 import { z } from 'zod'
+import { andThen, handled, type MaybeAsync } from '../maybe-async.js'
+import type { SafeHtml } from '../ui/html.js'
 
 const HOUR = 60 * 60 * 1000
 /** Save-and-return emails one draft may send. */
@@ -130,10 +132,10 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
 
   /**
    * The session's draft. A page shown uses the draft this process kept, when
-   * the browser's stamp says it is still the latest (kept.ts); a change always
-   * reads the database.
+   * the browser's stamp says it is still the latest (kept.ts), at once; a
+   * change always reads the database.
    */
-  async function sessionDraft(request: FastifyRequest, reply: FastifyReply): Promise<Draft | undefined> {
+  function sessionDraft(request: FastifyRequest, reply: FastifyReply): MaybeAsync<Draft | undefined> {
     const sessionId = request.sessionId
     if (!sessionId) return undefined
     const showing = shows(request)
@@ -141,6 +143,10 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
       const found = kept.find(sessionId, request.cookies[DRAFT_COOKIE], Date.now())
       if (found) return found.draft
     }
+    return readSessionDraft(request, reply, sessionId, showing)
+  }
+
+  async function readSessionDraft(request: FastifyRequest, reply: FastifyReply, sessionId: string, showing: boolean): Promise<Draft | undefined> {
     const readSince = Date.now()
     const draft = await repo.findSessionDraft(db, sessionId, journey.service, journey.id)
     if (showing) keepDraft(request, reply, draft, readSince)
@@ -161,14 +167,17 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     settled.add(reply)
   }
 
-  /** True when the session holding an open draft has ended; otherwise keeps it alive. */
-  async function sessionEnded(draft: Draft | undefined, request: FastifyRequest): Promise<boolean> {
+  /** True when the session holding an open draft has ended; otherwise keeps it alive. At once when this process extended it lately. */
+  function sessionEnded(draft: Draft | undefined, request: FastifyRequest): MaybeAsync<boolean> {
     if (!draft || draft.status !== 'open' || !request.sessionId) return false
-    const now = Date.now()
-    if (kept.sessionEnds(request.sessionId, now) !== undefined) return false
-    const ends = await repo.sessionExpiry(db, request.sessionId)
-    if (!ends || ends.getTime() <= now) return true
-    await extendSession(request.sessionId)
+    if (kept.sessionEnds(request.sessionId, Date.now()) !== undefined) return false
+    return askSessionEnded(request.sessionId)
+  }
+
+  async function askSessionEnded(sessionId: string): Promise<boolean> {
+    const ends = await repo.sessionExpiry(db, sessionId)
+    if (!ends || ends.getTime() <= Date.now()) return true
+    await extendSession(sessionId)
     return false
   }
 
@@ -190,28 +199,31 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     return { form, action: firstValue(body._action) || 'continue' }
   }
 
-  async function renderPage(
+  /** Shows a question page; at once unless a custom page's data has to be read first. */
+  function renderPage(
     request: FastifyRequest,
     reply: FastifyReply,
     key: string,
     draft: Draft | undefined,
     values: FormValues,
     errors: FieldError[],
-  ): Promise<FastifyReply> {
+  ): MaybeAsync<FastifyReply> {
+    const page = pages[key]!
+    const lang = request.lang
+    const answers = openAnswers(draft)
+    if (page.kind !== 'custom') return sendQuestionPage(request, reply, key, draft, page.questions(questionView(lang, values, errors, answers)), errors)
+    const custom = page as CustomPage
+    return andThen(custom.load ? custom.load({ answers, db, lang }) : undefined, (data) =>
+      sendQuestionPage(request, reply, key, draft, custom.render(questionView(lang, values, errors, answers, data)), errors),
+    )
+  }
+
+  function sendQuestionPage(request: FastifyRequest, reply: FastifyReply, key: string, draft: Draft | undefined, questions: SafeHtml, errors: FieldError[]): FastifyReply {
     const page = pages[key]!
     const lang = request.lang
     const answers = openAnswers(draft)
     const changing = (request.query as Record<string, unknown>).change === '1'
-    const w = walk(journey, answers)
-    const previous = previousPage(w, key)
-    let questions
-    if (page.kind === 'custom') {
-      const custom = page as CustomPage
-      const data = custom.load ? await custom.load({ answers, db, lang }) : undefined
-      questions = custom.render(questionView(lang, values, errors, answers, data))
-    } else {
-      questions = page.questions(questionView(lang, values, errors, answers))
-    }
+    const previous = previousPage(walk(journey, answers), key)
     return reply.page(
       questionPageView({
         ctx: ctxFor(request),
@@ -248,20 +260,29 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     await writeCountedEvents(db)
   })
 
+  /** A question page asked for: the page, or where the visitor should be instead. */
+  function showQuestion(request: FastifyRequest, reply: FastifyReply, key: string, draft: Draft | undefined, ended: boolean): MaybeAsync<FastifyReply> {
+    if (ended) return redirect(reply, `${prefix}/session-ended`)
+    const w = walk(journey, openAnswers(draft))
+    if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
+    const open = draft?.status === 'open' ? draft : undefined
+    // A view counts within a run, where the measures look for the page people stopped at (measureJourney);
+    // a question looked at before any answer belongs to no run, and its row would only fill the table.
+    if (request.method === 'GET' && open) countJourneyEvents(db, [event(request, open, 'page-viewed', key)], warnCounts)
+    return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
+  }
+
   for (const key of journey.order) {
     const page = pages[key]!
 
-    app.get(`/${page.path}`, routeOptions, async (request, reply) => {
-      const draft = await sessionDraft(request, reply)
-      if (await sessionEnded(draft, request)) return redirect(reply, `${prefix}/session-ended`)
-      const w = walk(journey, openAnswers(draft))
-      if (!isReachable(w, key)) return redirect(reply, url(w.firstUnanswered))
-      const open = draft?.status === 'open' ? draft : undefined
-      // A view counts within a run, where the measures look for the page people stopped at (measureJourney);
-      // a question looked at before any answer belongs to no run, and its row would only fill the table.
-      if (request.method === 'GET' && open) countJourneyEvents(db, [event(request, open, 'page-viewed', key)], warnCounts)
-      return renderPage(request, reply, key, open, (open?.form[key] as FormValues | undefined) ?? {}, [])
-    })
+    // At once, with no turn of the microtask queue, when the draft and the page's data are in memory (maybe-async.ts).
+    app.get(`/${page.path}`, routeOptions, (request, reply) =>
+      handled(
+        andThen(sessionDraft(request, reply), (draft) =>
+          andThen(sessionEnded(draft, request), (ended) => showQuestion(request, reply, key, draft, ended)),
+        ),
+      ),
+    )
 
     app.post(`/${page.path}`, routeOptions, async (request, reply) => {
       const lang = request.lang

@@ -23,6 +23,7 @@ import {
   type FieldError,
   type FormValues,
 } from '../../platform/journeys/index.js'
+import { andThen } from '../../platform/maybe-async.js'
 import { flatHtml, html, type SafeHtml } from '../../platform/ui/html.js'
 import { govukInput, govukButton, govukFieldset, govukDateInput } from '../../platform/ui/govuk/index.js'
 import { databasePrisonerRegister } from './prisoner-register.js'
@@ -208,14 +209,15 @@ export function bookingJourney(settings: PrisonVisitsSettings, baseUrl: string, 
         title: { en: 'Which prison are you visiting?', cy: 'Pa garchar ydych chi’n ymweld ag ef?' },
         schema: (lang) =>
           formSchema({ prison: z.string().regex(/^[A-Z]{3}$/, visitText(lang).prison.required) }).transform((v) => ({ ...v, lang })),
-        load: async ({ db }) => {
-          const prisons = await listPrisons(tables(db), { bookableOnly: true })
-          if (!prisonQuestions.has(prisons)) {
-            rememberPrisonNames(prisons)
-            prisonQuestions.set(prisons, new Map())
-          }
-          return prisons
-        },
+        // At once while the prison list is kept (listPrisons): the journey's first page, and its most seen.
+        load: ({ db }) =>
+          andThen(listPrisons(tables(db), { bookableOnly: true }), (prisons) => {
+            if (!prisonQuestions.has(prisons)) {
+              rememberPrisonNames(prisons)
+              prisonQuestions.set(prisons, new Map())
+            }
+            return prisons
+          }),
         render: (view) => {
           const prisons = view.data as readonly Prison[]
           const rendered = prisonQuestions.get(prisons) ?? new Map<string, SafeHtml>()

@@ -15,6 +15,7 @@ import { sessionsBetween, type VisitSession } from './rules/sessions.js'
 import { canTransition, PLACE_TAKING_STATES, type VisitState } from './rules/states.js'
 import type { VisitorLimits } from './rules/visitors.js'
 import type { WorkingCalendar } from './rules/working-days.js'
+import type { MaybeAsync } from '../../platform/maybe-async.js'
 import { findOnList, toPrisoner, type Prisoner } from './prisoner-register.js'
 import type { PrisonsTable, PrisonVisitsTables, VisitsTable } from './schema.js'
 
@@ -76,29 +77,39 @@ function selectPrisons(db: Db) {
  * within the minute; a booking checks the chosen prison in the database anyway.
  */
 const PRISON_LIST_MS = 60_000
-const keptPrisonLists = new WeakMap<object, { until: number; prisons: Promise<{ all: Prison[]; bookable: Prison[] }> }>()
+interface PrisonLists {
+  all: Prison[]
+  bookable: Prison[]
+}
+const keptPrisonLists = new WeakMap<object, { until: number; prisons: Promise<PrisonLists>; read?: PrisonLists }>()
 
 export function forgetPrisonList(db: Db): void {
   keptPrisonLists.delete(db)
 }
 
-/** Every prison, or those taking bookings, by name. The same array until the list is read again, so callers may keep what they make from it. */
-export async function listPrisons(db: Db, options: { bookableOnly: boolean }): Promise<readonly Prison[]> {
+/**
+ * Every prison, or those taking bookings, by name. The same array until the list is read again, so callers may keep what they make from it.
+ * Given at once, rather than as a promise, while the kept list is fresh: the booking journey's first page then needs no turn of the microtask queue.
+ */
+export function listPrisons(db: Db, options: { bookableOnly: boolean }): MaybeAsync<readonly Prison[]> {
   let kept = keptPrisonLists.get(db)
   if (!kept || kept.until <= Date.now()) {
-    const prisons = selectPrisons(db).then((rows) => {
-      const all = rows.map(toPrison)
-      return { all, bookable: all.filter((p) => p.enabled) }
-    })
-    kept = { until: Date.now() + PRISON_LIST_MS, prisons }
-    keptPrisonLists.set(db, kept)
+    const entry: { until: number; prisons: Promise<PrisonLists>; read?: PrisonLists } = {
+      until: Date.now() + PRISON_LIST_MS,
+      prisons: selectPrisons(db).then((rows) => {
+        const all = rows.map(toPrison)
+        return { all, bookable: all.filter((p) => p.enabled) }
+      }),
+    }
+    kept = entry
+    keptPrisonLists.set(db, entry)
     // A failed read (database down) is not kept, nor is an empty list (read before the first
     // import, perhaps while another process runs it): the next request reads again.
-    const forget = () => keptPrisonLists.get(db) === kept && keptPrisonLists.delete(db)
-    prisons.then((list) => list.all.length === 0 && forget(), forget)
+    const forget = () => keptPrisonLists.get(db) === entry && keptPrisonLists.delete(db)
+    entry.prisons.then((lists) => (lists.all.length === 0 ? forget() : (entry.read = lists)), forget)
   }
-  const prisons = await kept.prisons
-  return options.bookableOnly ? prisons.bookable : prisons.all
+  const pick = (lists: PrisonLists) => (options.bookableOnly ? lists.bookable : lists.all)
+  return kept.read ? pick(kept.read) : kept.prisons.then(pick)
 }
 
 export async function findPrison(db: Db, code: string): Promise<Prison | undefined> {

@@ -1,0 +1,34 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { andThen, handled, isAsync } from './maybe-async.js'
+
+test('a promise is told from a value', () => {
+  assert.equal(isAsync(Promise.resolve(1)), true)
+  assert.equal(isAsync(1), false)
+  assert.equal(isAsync(undefined), false)
+  assert.equal(isAsync(null), false)
+  assert.equal(isAsync({ then: 'not a function' }), false)
+})
+
+test('andThen goes on at once with a value that is here', () => {
+  const seen: number[] = []
+  const result = andThen(2, (n) => {
+    seen.push(n)
+    return n * 3
+  })
+  assert.equal(result, 6)
+  assert.deepEqual(seen, [2])
+})
+
+test('andThen goes on later with a promise, and passes on its failure', async () => {
+  const result = andThen(Promise.resolve(2), (n) => n * 3)
+  assert.equal(isAsync(result), true)
+  assert.equal(await result, 6)
+  await assert.rejects(async () => andThen(Promise.reject(new Error('down')), () => 1), /down/)
+})
+
+test('a route handler is given the promise, or nothing once it has answered', () => {
+  const later = Promise.resolve('page')
+  assert.equal(handled(later), later)
+  assert.equal(handled({ sent: true }), undefined)
+})

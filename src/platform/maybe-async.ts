@@ -1,0 +1,29 @@
+/**
+ * Values ready now or later. A page whose data is already in memory can
+ * answer in the turn its request arrived in: every `await`, even of a value
+ * already there, costs a promise and a turn of the microtask queue, and a
+ * journey page took four of them (docs/decisions/002-rendering.md, "Answering
+ * in the same turn").
+ */
+
+/** A value, or a promise of one when it has to be read first. */
+export type MaybeAsync<T> = T | Promise<T>
+
+export function isAsync<T>(value: MaybeAsync<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function'
+}
+
+/** `next(value)`: at once when the value is here, otherwise once it is. */
+export function andThen<T, R>(value: MaybeAsync<T>, next: (value: T) => MaybeAsync<R>): MaybeAsync<R> {
+  return isAsync(value) ? value.then(next) : next(value)
+}
+
+/**
+ * What a route handler that may answer at once returns: the promise when it
+ * answers later, so that Fastify waits on it (and sends its errors to the
+ * error handler); nothing when it has answered already, since Fastify would
+ * send any value returned at once as a second reply.
+ */
+export function handled(result: MaybeAsync<unknown>): Promise<unknown> | undefined {
+  return isAsync(result) ? result : undefined
+}
