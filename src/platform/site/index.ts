@@ -14,9 +14,13 @@ import { accessibilityPage, contactPage, cookiesPage, privacyPage } from './page
 
 export function registerSite(app: FastifyInstance, options: { services: readonly JusticeService[]; supportEmail: string; production: boolean }): void {
   // Each page here is the same for everyone in a language: rendered and encoded once, then sent by copying bytes.
-  const kept = new Map<string, PageOptions>()
-  const send = (request: FastifyRequest, reply: FastifyReply, name: string, make: (lang: Language) => PageOptions) =>
-    reply.page(govukPage(pageContext(request), remember(kept, `${name}:${request.lang}`, 20, () => encodedPage(make(request.lang)))))
+  // Kept by page, then language: a key joined on every request would be a new string to hash each time.
+  const kept = new Map<string, Map<Language, PageOptions>>()
+  const send = (request: FastifyRequest, reply: FastifyReply, name: string, make: (lang: Language) => PageOptions) => {
+    const lang = request.lang
+    const byLang = remember(kept, name, 20, () => new Map<Language, PageOptions>())
+    return reply.page(govukPage(pageContext(request), remember(byLang, lang, 2, () => encodedPage(make(lang)))))
+  }
   app.get('/', (request, reply) =>
     send(request, reply, 'home', (lang) =>
       homePage(lang, {
