@@ -8,6 +8,8 @@ test('a promise is told from a value', () => {
   assert.equal(isAsync(undefined), false)
   assert.equal(isAsync(null), false)
   assert.equal(isAsync({ then: 'not a function' }), false)
+  // A Fastify reply is thenable, so that it can be awaited until it is sent: an answer, not a wait.
+  assert.equal(isAsync({ then: (done: () => void) => done() }), false)
 })
 
 test('andThen goes on at once with a value that is here', () => {
@@ -30,5 +32,6 @@ test('andThen goes on later with a promise, and passes on its failure', async ()
 test('a route handler is given the promise, or nothing once it has answered', () => {
   const later = Promise.resolve('page')
   assert.equal(handled(later), later)
-  assert.equal(handled({ sent: true }), undefined)
+  const sentReply = { sent: true, then: (done: () => void) => done() }
+  assert.equal(handled(sentReply), undefined)
 })

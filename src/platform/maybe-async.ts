@@ -9,8 +9,13 @@
 /** A value, or a promise of one when it has to be read first. */
 export type MaybeAsync<T> = T | Promise<T>
 
+/**
+ * A native promise, which every `async` function and `.then` give. Not any
+ * thenable: a Fastify reply has a `then` of its own (to be awaited until it
+ * is sent), and a page that has been sent is an answer, not a wait.
+ */
 export function isAsync<T>(value: MaybeAsync<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function'
+  return value instanceof Promise
 }
 
 /** `next(value)`: at once when the value is here, otherwise once it is. */
@@ -24,6 +29,6 @@ export function andThen<T, R>(value: MaybeAsync<T>, next: (value: T) => MaybeAsy
  * error handler); nothing when it has answered already, since Fastify would
  * send any value returned at once as a second reply.
  */
-export function handled(result: MaybeAsync<unknown>): Promise<unknown> | undefined {
+export function handled<T>(result: MaybeAsync<T>): Promise<T> | undefined {
   return isAsync(result) ? result : undefined
 }

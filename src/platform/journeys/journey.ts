@@ -64,7 +64,7 @@ export interface LoadContext {
  */
 export interface CustomPage<S extends z.ZodType = z.ZodType, D = unknown> extends AnswerPageBase<S> {
   kind: 'custom'
-  /** Data the page shows (free visit slots), read before rendering; given at once when it is in memory, the page is shown in the same turn. */
+  /** Data the page shows (free visit slots), read before rendering. Data given at once, rather than as a promise, lets the page be sent in the same turn. */
   load?: (ctx: LoadContext) => MaybeAsync<D>
   render: (view: QuestionView<D>) => SafeHtml
   /**

@@ -170,13 +170,14 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
   /** True when the session holding an open draft has ended; otherwise keeps it alive. At once when this process extended it lately. */
   function sessionEnded(draft: Draft | undefined, request: FastifyRequest): MaybeAsync<boolean> {
     if (!draft || draft.status !== 'open' || !request.sessionId) return false
-    if (kept.sessionEnds(request.sessionId, Date.now()) !== undefined) return false
-    return askSessionEnded(request.sessionId)
+    const now = Date.now()
+    if (kept.sessionEnds(request.sessionId, now) !== undefined) return false
+    return askSessionEnded(request.sessionId, now)
   }
 
-  async function askSessionEnded(sessionId: string): Promise<boolean> {
+  async function askSessionEnded(sessionId: string, now: number): Promise<boolean> {
     const ends = await repo.sessionExpiry(db, sessionId)
-    if (!ends || ends.getTime() <= Date.now()) return true
+    if (!ends || ends.getTime() <= now) return true
     await extendSession(sessionId)
     return false
   }
@@ -211,17 +212,23 @@ export const journeyPlugin: FastifyPluginAsync<JourneyPluginOptions> = async (ap
     const page = pages[key]!
     const lang = request.lang
     const answers = openAnswers(draft)
-    if (page.kind !== 'custom') return sendQuestionPage(request, reply, key, draft, page.questions(questionView(lang, values, errors, answers)), errors)
+    const send = (questions: SafeHtml) => sendQuestionPage(request, reply, key, draft, answers, questions, errors)
+    if (page.kind !== 'custom') return send(page.questions(questionView(lang, values, errors, answers)))
     const custom = page as CustomPage
-    return andThen(custom.load ? custom.load({ answers, db, lang }) : undefined, (data) =>
-      sendQuestionPage(request, reply, key, draft, custom.render(questionView(lang, values, errors, answers, data)), errors),
-    )
+    return andThen(custom.load ? custom.load({ answers, db, lang }) : undefined, (data) => send(custom.render(questionView(lang, values, errors, answers, data))))
   }
 
-  function sendQuestionPage(request: FastifyRequest, reply: FastifyReply, key: string, draft: Draft | undefined, questions: SafeHtml, errors: FieldError[]): FastifyReply {
+  function sendQuestionPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    draft: Draft | undefined,
+    answers: Record<string, unknown>,
+    questions: SafeHtml,
+    errors: FieldError[],
+  ): FastifyReply {
     const page = pages[key]!
     const lang = request.lang
-    const answers = openAnswers(draft)
     const changing = (request.query as Record<string, unknown>).change === '1'
     const previous = previousPage(walk(journey, answers), key)
     return reply.page(

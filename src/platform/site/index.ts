@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { JusticeService } from '../service.js'
 import { pageContext } from '../http/pages.js'
 import { platformText } from '../i18n/platform.js'
-import type { Language } from '../i18n/index.js'
+import { LANGUAGES, type Language } from '../i18n/index.js'
 import { encodedPage, govukPage, type PageOptions } from '../ui/layouts/page.js'
 import { SESSION_COOKIE } from '../http/session.js'
 import { LANGUAGE_COOKIE } from '../http/language.js'
@@ -14,15 +14,17 @@ import { accessibilityPage, contactPage, cookiesPage, privacyPage } from './page
 
 export function registerSite(app: FastifyInstance, options: { services: readonly JusticeService[]; supportEmail: string; production: boolean }): void {
   // Each page here is the same for everyone in a language: rendered and encoded once, then sent by copying bytes.
-  // Kept by page, then language: a key joined on every request would be a new string to hash each time.
-  const kept = new Map<string, Map<Language, PageOptions>>()
-  const send = (request: FastifyRequest, reply: FastifyReply, name: string, make: (lang: Language) => PageOptions) => {
-    const lang = request.lang
-    const byLang = remember(kept, name, 20, () => new Map<Language, PageOptions>())
-    return reply.page(govukPage(pageContext(request), remember(byLang, lang, 2, () => encodedPage(make(lang)))))
+  // Each route keeps its own, by language: a key joined on every request would be a new string to hash each time.
+  const page = (make: (lang: Language) => PageOptions) => {
+    const kept = new Map<Language, PageOptions>()
+    // Returns nothing: a reply returned is thenable, and Fastify would wait on it.
+    return (request: FastifyRequest, reply: FastifyReply): void => {
+      reply.page(govukPage(pageContext(request), remember(kept, request.lang, LANGUAGES.length, () => encodedPage(make(request.lang)))))
+    }
   }
-  app.get('/', (request, reply) =>
-    send(request, reply, 'home', (lang) =>
+  app.get(
+    '/',
+    page((lang) =>
       homePage(lang, {
         services: options.services
           .filter((s) => s.listed !== false)
@@ -30,8 +32,9 @@ export function registerSite(app: FastifyInstance, options: { services: readonly
       }),
     ),
   )
-  app.get('/cookies', (request, reply) =>
-    send(request, reply, 'cookies', (lang) => {
+  app.get(
+    '/cookies',
+    page((lang) => {
       const t = platformText(lang).cookies
       return cookiesPage(lang, [
         { name: options.production ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE, purpose: t.sessionPurpose, expires: t.sessionExpires },
@@ -40,7 +43,7 @@ export function registerSite(app: FastifyInstance, options: { services: readonly
       ])
     }),
   )
-  app.get('/accessibility', (request, reply) => send(request, reply, 'accessibility', accessibilityPage))
-  app.get('/privacy', (request, reply) => send(request, reply, 'privacy', privacyPage))
-  app.get('/contact', (request, reply) => send(request, reply, 'contact', (lang) => contactPage(lang, options.supportEmail)))
+  app.get('/accessibility', page(accessibilityPage))
+  app.get('/privacy', page(privacyPage))
+  app.get('/contact', page((lang) => contactPage(lang, options.supportEmail)))
 }

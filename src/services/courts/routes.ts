@@ -17,6 +17,7 @@ import { parsePostcode, type ParsedPostcode } from './postcode.js'
 import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
 import { courtIndex, loadedCourtIndex } from './store.js'
 import { remember } from '../../platform/remember.js'
+import { andThen, handled } from '../../platform/maybe-async.js'
 import { areaOfLawName, courtName, courtView, listItems, nameMatchItems } from './views.js'
 
 /** A query parameter as one string: repeated or missing parameters do not break a page. */
@@ -153,14 +154,8 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
  * index has loaded, for the first requests after start.
  */
 function withIndex(db: Kysely<PlatformTables>, page: (request: FastifyRequest, reply: FastifyReply, index: CourtIndex) => void) {
-  return (request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined => {
-    const index = loadedCourtIndex(db)
-    if (index) {
-      page(request, reply, index)
-      return undefined
-    }
-    return courtIndex(db).then((built) => page(request, reply, built))
-  }
+  return (request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined =>
+    handled(andThen(loadedCourtIndex(db) ?? courtIndex(db), (index) => page(request, reply, index)))
 }
 
 /** What a search asked for: the query parameters as given. */

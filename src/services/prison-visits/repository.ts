@@ -81,7 +81,13 @@ interface PrisonLists {
   all: Prison[]
   bookable: Prison[]
 }
-const keptPrisonLists = new WeakMap<object, { until: number; prisons: Promise<PrisonLists>; read?: PrisonLists }>()
+interface KeptPrisonLists {
+  until: number
+  prisons: Promise<PrisonLists>
+  /** The lists, once read. */
+  read?: PrisonLists
+}
+const keptPrisonLists = new WeakMap<object, KeptPrisonLists>()
 
 export function forgetPrisonList(db: Db): void {
   keptPrisonLists.delete(db)
@@ -94,7 +100,7 @@ export function forgetPrisonList(db: Db): void {
 export function listPrisons(db: Db, options: { bookableOnly: boolean }): MaybeAsync<readonly Prison[]> {
   let kept = keptPrisonLists.get(db)
   if (!kept || kept.until <= Date.now()) {
-    const entry: { until: number; prisons: Promise<PrisonLists>; read?: PrisonLists } = {
+    const entry: KeptPrisonLists = {
       until: Date.now() + PRISON_LIST_MS,
       prisons: selectPrisons(db).then((rows) => {
         const all = rows.map(toPrison)
