@@ -17,10 +17,11 @@ export function courtIndex(db: Kysely<PlatformTables>): Promise<CourtIndex> {
   let index = indexes.get(db)
   if (!index) {
     index = load(db)
-    // A failed load (database down) must not stick: the next request tries again.
+    // A failed load (database down) must not stick: the next request tries again. Only its own
+    // promise goes: a refresh may have put a newer index there meanwhile.
     index.then(
       (ready) => indexes.get(db) === index && loaded.set(db, ready),
-      () => indexes.delete(db),
+      () => indexes.get(db) === index && indexes.delete(db),
     )
     indexes.set(db, index)
   }
