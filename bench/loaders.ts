@@ -5,6 +5,7 @@
  */
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { moveToCore, onCore } from './cpus.js'
 
 export interface LoadJob {
   id: number
@@ -41,7 +42,8 @@ export function wrkInstalled(): boolean {
   return !probe.error && probe.stdout.startsWith('wrk')
 }
 
-export function wrkGenerator(): LoadGenerator {
+/** wrk, on `core` when given (bench/cpus.ts). */
+export function wrkGenerator(core?: number): LoadGenerator {
   const running = new Set<ChildProcess>()
   return {
     name: 'wrk',
@@ -50,7 +52,8 @@ export function wrkGenerator(): LoadGenerator {
       for (const [name, value] of Object.entries(job.headers)) args.push('-H', `${name}: ${value}`)
       args.push(job.url)
       return new Promise((resolve, reject) => {
-        const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] })
+        const [command, commandArgs] = onCore(core, 'wrk', args)
+        const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] })
         running.add(child)
         let out = ''
         let err = ''
@@ -84,9 +87,10 @@ export function wrkGenerator(): LoadGenerator {
   }
 }
 
-/** Starts bench/load.ts and waits until it is ready for jobs. */
-export async function autocannonGenerator(): Promise<LoadGenerator> {
+/** Starts bench/load.ts, on `core` when given (bench/cpus.ts), and waits until it is ready for jobs. */
+export async function autocannonGenerator(core?: number): Promise<LoadGenerator> {
   const worker = fork(here('./load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  moveToCore(worker.pid, core)
   const waiting = new Map<number, { resolve(r: LoadResult): void; reject(e: Error): void }>()
   let nextId = 1
   await new Promise<void>((resolve, reject) => {
@@ -105,6 +109,7 @@ export async function autocannonGenerator(): Promise<LoadGenerator> {
     })
   })
   worker.removeAllListeners('exit')
+  moveToCore(worker.pid, core)
   worker.on('exit', (code) => {
     for (const job of waiting.values()) job.reject(new Error(`bench/load.ts exited (${code})`))
     waiting.clear()

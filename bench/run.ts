@@ -24,6 +24,7 @@ import pg from 'pg'
 import { pages as allPages, type BenchPage } from './pages.js'
 import { autocannonGenerator, wrkGenerator, wrkInstalled, type LoadGenerator, type LoadResult } from './loaders.js'
 import { formatSummary, readProfile, summariseProfile, type ProfileSummary } from './profile.js'
+import { chooseCores, moveToCore, type Cores } from './cpus.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const GOALS = { aOverB: 0.4, aOverC: 10, rssMb: 200 }
@@ -41,6 +42,8 @@ interface Options {
   warmupSeconds: number
   connections: number
   loader: 'wrk' | 'autocannon'
+  /** Each server on one core, the load generator on another (bench/cpus.ts). */
+  pin: boolean
   build: boolean
   profileSeconds: number
   only: string[] | undefined
@@ -59,7 +62,7 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of at least 1`)
     return n
   }
-  const known = ['quick', 'json', 'rounds', 'duration', 'warmup', 'connections', 'loader', 'no-build', 'no-booking', 'profile', 'pages', 'help']
+  const known = ['quick', 'json', 'rounds', 'duration', 'warmup', 'connections', 'loader', 'no-build', 'no-booking', 'no-pin', 'profile', 'pages', 'help']
   for (const a of argv) {
     const name = a.replace(/^--/, '').split('=')[0] as string
     if (!a.startsWith('--') || !known.includes(name)) throw new Error(`Unknown argument ${a}. Try --help.`)
@@ -81,6 +84,7 @@ function parseOptions(argv: string[]): Options {
     warmupSeconds: wholeNumber('warmup', 1),
     connections: wholeNumber('connections', 64),
     loader,
+    pin: flag('no-pin') === undefined,
     build: flag('no-build') === undefined,
     profileSeconds: profile === undefined ? 0 : profile === true ? (quick ? 2 : 5) : Number(profile),
     only: typeof only === 'string' ? only.split(',') : undefined,
@@ -97,6 +101,8 @@ const HELP = `npm run bench -- [options]
   --connections=N      concurrent connections (default 64)
   --loader=wrk|autocannon   default wrk when installed
   --no-build           use dist/ as it is
+  --no-pin             let the scheduler place the servers and the load generator (default: each server
+                       on core 1, the load generator on core 0, when there are two cores and taskset)
   --profile[=S]        afterwards, profile the app (node --cpu-prof) under S seconds of load per page (default 5)
   --no-booking         skip the prison-visits booking run (it needs the PostgreSQL server; bench/prison-visits.ts)
   --pages=a,b          only the pages with these names
@@ -111,6 +117,12 @@ const say = (line = ''): void => void process.stderr.write(line + '\n')
 
 const children = new Set<ChildProcess>()
 const cleanups: (() => Promise<void> | void)[] = []
+/** Where servers and load run, chosen once from the options (bench/cpus.ts); undefined: anywhere. */
+let cores: Cores | undefined
+
+function coresText(chosen: Cores | undefined): string {
+  return chosen ? `servers on core ${chosen.server}, load generator on core ${chosen.load}` : 'processes placed by the scheduler'
+}
 
 async function stop(child: ChildProcess, graceMs = 30_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return
@@ -152,6 +164,7 @@ async function startHelper(script: string, args: string[], env: Record<string, s
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  moveToCore(child.pid, cores?.server)
   children.add(child)
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })
   const port = await new Promise<number>((resolve, reject) => {
@@ -163,6 +176,7 @@ async function startHelper(script: string, args: string[], env: Record<string, s
   })
   child.removeAllListeners('exit')
   child.on('exit', () => children.delete(child))
+  moveToCore(child.pid, cores?.server)
   return { child, url: `http://127.0.0.1:${port}` }
 }
 
@@ -263,6 +277,7 @@ async function startApp(database: Database, work: string, label: string, nodeArg
     },
     stdio: ['ignore', fd, fd],
   })
+  moveToCore(child.pid, cores?.server)
   closeSync(fd)
   children.add(child)
   child.on('exit', () => children.delete(child))
@@ -271,7 +286,10 @@ async function startApp(database: Database, work: string, label: string, nodeArg
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}) while starting. Its log:\n${tail(log)}`)
     try {
-      if ((await fetch(`${url}/ping`)).ok) return { child, url, log }
+      if ((await fetch(`${url}/ping`)).ok) {
+        moveToCore(child.pid, cores?.server)
+        return { child, url, log }
+      }
     } catch {
       // Not listening yet.
     }
@@ -412,6 +430,8 @@ async function main(): Promise<void> {
     return
   }
   const options = parseOptions(argv)
+  cores = chooseCores(options.pin)
+  if (options.pin && !cores) say('Not pinning to cores: it needs two cores and taskset (util-linux).')
   const started = Date.now()
   const notes: string[] = []
   const loadAtStart = loadavg()[0] as number
@@ -508,7 +528,7 @@ async function main(): Promise<void> {
     else say(`c ${page.name}: the same HTML as a, after normalising whitespace`)
   }
 
-  const loader: LoadGenerator = options.loader === 'wrk' ? wrkGenerator() : await autocannonGenerator()
+  const loader: LoadGenerator = options.loader === 'wrk' ? wrkGenerator(cores?.load) : await autocannonGenerator(cores?.load)
   cleanups.push(() => loader.close())
   const load = (target: Target, page: BenchPage, seconds: number): Promise<LoadResult> =>
     loader.run({ url: urls[target] + page.path, connections: options.connections, seconds, headers: pageHeaders.get(page.path) ?? headers })
@@ -586,7 +606,7 @@ async function main(): Promise<void> {
   loader.close()
 
   let profile: ProfileSummary | undefined
-  if (options.profileSeconds > 0) profile = await profileApp(database, work, prepared, loader.name === 'wrk' ? wrkGenerator() : await autocannonGenerator(), options, headers)
+  if (options.profileSeconds > 0) profile = await profileApp(database, work, prepared, loader.name === 'wrk' ? wrkGenerator(cores?.load) : await autocannonGenerator(cores?.load), options, headers)
 
   const appPeakMb = memoryAtEnd.a?.hwm ?? NaN
   const loadAtEnd = loadavg()[0] as number
@@ -604,6 +624,7 @@ async function main(): Promise<void> {
     app: database.description,
     session: sessionText,
     loader: loader.name,
+    cores: cores ?? null,
     connections: options.connections,
     rounds: options.rounds,
     secondsPerSample: options.seconds,
@@ -624,7 +645,7 @@ async function main(): Promise<void> {
     `Justice Digital bench, ${report.date.slice(0, 16).replace('T', ' ')} UTC, Node ${report.node}, ${report.cpus} CPUs`,
     `a: the app, ${database.description}; ${sessionText}`,
     'b: node:http sending the bytes a sent (the ceiling)    c: Express 5 + Nunjucks + govuk-frontend macros',
-    `load: ${loader.name}, ${options.connections} connections, median of ${options.rounds} rounds × ${options.seconds} s, ${options.warmupSeconds} s warm-up`,
+    `load: ${loader.name}, ${options.connections} connections, median of ${options.rounds} rounds × ${options.seconds} s, ${options.warmupSeconds} s warm-up; ${coresText(cores)}`,
     '',
     table(results),
     '',
