@@ -1,12 +1,10 @@
 /**
- * Where the bench's processes run. On a machine with two or more cores, each
- * server measured (a, b, c) runs on one core and the load generator on
- * another, as a client and a server would on separate machines. Left to the
- * scheduler on a two-core machine, the load generator and the server being
- * measured can share a core for stretches, and the app lost far more to that
- * than b: on the court page, a/b was 0.21 to 0.37 unpinned, and 0.41 to 0.43
- * in three of four pinned rounds (bench/README.md, "Cores"). `--no-pin`
- * leaves placement to the scheduler.
+ * Where the bench's processes run, with `--pin`: each server measured (a, b,
+ * c) on one core, every thread of it, and the load generator on another, as
+ * a client and a server would be on separate machines. Off by default
+ * (bench/README.md, "Cores"): pinned, a/b on the court page was steadier and
+ * higher in side-by-side rounds, but the app's own helper threads then share
+ * its one core with it, and its p99 latency rose to 100–300 ms.
  */
 import { spawnSync } from 'node:child_process'
 import { availableParallelism } from 'node:os'

@@ -42,7 +42,7 @@ interface Options {
   warmupSeconds: number
   connections: number
   loader: 'wrk' | 'autocannon'
-  /** Each server on one core, the load generator on another (bench/cpus.ts). */
+  /** Each server on one core, the load generator on another (bench/cpus.ts); off unless asked for. */
   pin: boolean
   build: boolean
   profileSeconds: number
@@ -62,7 +62,7 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of at least 1`)
     return n
   }
-  const known = ['quick', 'json', 'rounds', 'duration', 'warmup', 'connections', 'loader', 'no-build', 'no-booking', 'no-pin', 'profile', 'pages', 'help']
+  const known = ['quick', 'json', 'rounds', 'duration', 'warmup', 'connections', 'loader', 'no-build', 'no-booking', 'pin', 'profile', 'pages', 'help']
   for (const a of argv) {
     const name = a.replace(/^--/, '').split('=')[0] as string
     if (!a.startsWith('--') || !known.includes(name)) throw new Error(`Unknown argument ${a}. Try --help.`)
@@ -84,7 +84,7 @@ function parseOptions(argv: string[]): Options {
     warmupSeconds: wholeNumber('warmup', 1),
     connections: wholeNumber('connections', 64),
     loader,
-    pin: flag('no-pin') === undefined,
+    pin: flag('pin') !== undefined,
     build: flag('no-build') === undefined,
     profileSeconds: profile === undefined ? 0 : profile === true ? (quick ? 2 : 5) : Number(profile),
     only: typeof only === 'string' ? only.split(',') : undefined,
@@ -101,8 +101,8 @@ const HELP = `npm run bench -- [options]
   --connections=N      concurrent connections (default 64)
   --loader=wrk|autocannon   default wrk when installed
   --no-build           use dist/ as it is
-  --no-pin             let the scheduler place the servers and the load generator (default: each server
-                       on core 1, the load generator on core 0, when there are two cores and taskset)
+  --pin                each server on core 1 and the load generator on core 0 (taskset), rather than
+                       where the scheduler puts them; see bench/README.md, "Cores"
   --profile[=S]        afterwards, profile the app (node --cpu-prof) under S seconds of load per page (default 5)
   --no-booking         skip the prison-visits booking run (it needs the PostgreSQL server; bench/prison-visits.ts)
   --pages=a,b          only the pages with these names
