@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { andThen, handled, isAsync } from './maybe-async.js'
+import { andThen, eventual, handled, isAsync, ready } from './maybe-async.js'
 
 test('a promise is told from a value', () => {
   assert.equal(isAsync(Promise.resolve(1)), true)
@@ -34,4 +34,21 @@ test('a route handler is given the promise, or nothing once it has answered', ()
   assert.equal(handled(later), later)
   const sentReply = { sent: true, then: (done: () => void) => done() }
   assert.equal(handled(sentReply), undefined)
+})
+
+test('an eventual value is the promise until it has fulfilled, then the value at once', async () => {
+  let fulfil: (n: number) => void = () => undefined
+  const later = eventual(new Promise<number>((resolve) => (fulfil = resolve)))
+  assert.equal(later.now(), later.promise)
+  fulfil(7)
+  await later.promise
+  assert.equal(later.now(), 7)
+  assert.equal(ready(3).now(), 3)
+  assert.equal(await ready(3).promise, 3)
+})
+
+test('an eventual value that failed stays the failed promise, and causes no unhandled rejection', async () => {
+  const failed = eventual(Promise.reject(new Error('down')))
+  await assert.rejects(failed.promise, /down/)
+  assert.equal(failed.now(), failed.promise)
 })

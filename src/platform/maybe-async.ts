@@ -32,3 +32,28 @@ export function andThen<T, R>(value: MaybeAsync<T>, next: (value: T) => MaybeAsy
 export function handled<T>(result: MaybeAsync<T>): Promise<T> | undefined {
   return isAsync(result) ? result : undefined
 }
+
+/** A promise kept with its value: `now()` gives the value at once once the promise has it, and the promise before that (or when it failed). */
+export interface Eventual<T> {
+  readonly promise: Promise<T>
+  now(): MaybeAsync<T>
+}
+
+export function eventual<T>(promise: Promise<T>): Eventual<T> {
+  let fulfilled = false
+  let value: T
+  promise.then(
+    (v) => {
+      fulfilled = true
+      value = v
+    },
+    // Whoever awaits the promise sees its failure; this only watches.
+    () => undefined,
+  )
+  return { promise, now: () => (fulfilled ? value : promise) }
+}
+
+/** An eventual value that is here already. */
+export function ready<T>(value: T): Eventual<T> {
+  return { promise: Promise.resolve(value), now: () => value }
+}

@@ -15,7 +15,7 @@ import { choicePage, serviceAreaPage, type ServiceAreaView } from './pages/servi
 import { startPage } from './pages/start.js'
 import { parsePostcode, type ParsedPostcode } from './postcode.js'
 import { type Court, type CourtIndex, checkNameQuery, courtsAtoZ, findAreaOfLaw, MAX_QUERY_LENGTH, nearestCourts, resolvePostcode, searchByName, searchServiceArea } from './search.js'
-import { courtIndex, loadedCourtIndex } from './store.js'
+import { courtIndex, currentCourtIndex } from './store.js'
 import { remember } from '../../platform/remember.js'
 import { andThen, handled } from '../../platform/maybe-async.js'
 import { areaOfLawName, courtName, courtView, listItems, nameMatchItems } from './views.js'
@@ -155,7 +155,7 @@ export function registerCourtPages(app: FastifyInstance, db: Kysely<PlatformTabl
  */
 function withIndex(db: Kysely<PlatformTables>, page: (request: FastifyRequest, reply: FastifyReply, index: CourtIndex) => void) {
   return (request: FastifyRequest, reply: FastifyReply): Promise<void> | undefined =>
-    handled(andThen(loadedCourtIndex(db) ?? courtIndex(db), (index) => page(request, reply, index)))
+    handled(andThen(currentCourtIndex(db), (index) => page(request, reply, index)))
 }
 
 /** What a search asked for: the query parameters as given. */

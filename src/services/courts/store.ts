@@ -8,36 +8,36 @@ import type { PlatformTables } from '../../platform/db/index.js'
 import { courtDataStamp, courtDb, loadCourtData, saveCourtChanges, type EditableColumn } from './repository.js'
 import { sanitiseCourtHtml } from './sanitise.js'
 import { buildCourtIndex, type CourtIndex } from './search.js'
+import { eventual, ready, type Eventual, type MaybeAsync } from '../../platform/maybe-async.js'
 
-const indexes = new WeakMap<object, Promise<CourtIndex>>()
-/** The index each database's promise has resolved to, for a page that need not wait a turn for it (loadedCourtIndex). */
-const loaded = new WeakMap<object, CourtIndex>()
+const indexes = new WeakMap<object, Eventual<CourtIndex>>()
 
 export function courtIndex(db: Kysely<PlatformTables>): Promise<CourtIndex> {
-  let index = indexes.get(db)
-  if (!index) {
-    index = load(db)
-    // A failed load (database down) must not stick: the next request tries again. Only its own
-    // promise goes: a refresh may have put a newer index there meanwhile.
-    index.then(
-      (ready) => indexes.get(db) === index && loaded.set(db, ready),
-      () => indexes.get(db) === index && indexes.delete(db),
-    )
-    indexes.set(db, index)
-  }
-  return index
+  return currentIndex(db).promise
 }
 
-/** The current index when it has been built, without waiting: an `await` costs every page a turn of the microtask queue. */
-export function loadedCourtIndex(db: Kysely<PlatformTables>): CourtIndex | undefined {
-  return loaded.get(db)
+/** The current index: at once when it has been built, as a page's handler wants it (an `await` costs a turn of the microtask queue). */
+export function currentCourtIndex(db: Kysely<PlatformTables>): MaybeAsync<CourtIndex> {
+  return currentIndex(db).now()
+}
+
+function currentIndex(db: Kysely<PlatformTables>): Eventual<CourtIndex> {
+  let index = indexes.get(db)
+  if (!index) {
+    const building = eventual(load(db))
+    // A failed load (database down) must not stick: the next request tries again. Only its own
+    // entry goes: a refresh may have put a newer index there meanwhile.
+    building.promise.catch(() => indexes.get(db) === building && indexes.delete(db))
+    indexes.set(db, building)
+    index = building
+  }
+  return index
 }
 
 /** Rebuilds the index from the database; the old one serves requests until the new one is ready. */
 export async function refreshCourtIndex(db: Kysely<PlatformTables>): Promise<CourtIndex> {
   const index = await load(db)
-  indexes.set(db, Promise.resolve(index))
-  loaded.set(db, index)
+  indexes.set(db, ready(index))
   return index
 }
 

@@ -15,7 +15,7 @@ import { sessionsBetween, type VisitSession } from './rules/sessions.js'
 import { canTransition, PLACE_TAKING_STATES, type VisitState } from './rules/states.js'
 import type { VisitorLimits } from './rules/visitors.js'
 import type { WorkingCalendar } from './rules/working-days.js'
-import type { MaybeAsync } from '../../platform/maybe-async.js'
+import { andThen, eventual, type Eventual, type MaybeAsync } from '../../platform/maybe-async.js'
 import { findOnList, toPrisoner, type Prisoner } from './prisoner-register.js'
 import type { PrisonsTable, PrisonVisitsTables, VisitsTable } from './schema.js'
 
@@ -83,9 +83,7 @@ interface PrisonLists {
 }
 interface KeptPrisonLists {
   until: number
-  prisons: Promise<PrisonLists>
-  /** The lists, once read. */
-  read?: PrisonLists
+  lists: Eventual<PrisonLists>
 }
 const keptPrisonLists = new WeakMap<object, KeptPrisonLists>()
 
@@ -102,20 +100,21 @@ export function listPrisons(db: Db, options: { bookableOnly: boolean }): MaybeAs
   if (!kept || kept.until <= Date.now()) {
     const entry: KeptPrisonLists = {
       until: Date.now() + PRISON_LIST_MS,
-      prisons: selectPrisons(db).then((rows) => {
-        const all = rows.map(toPrison)
-        return { all, bookable: all.filter((p) => p.enabled) }
-      }),
+      lists: eventual(
+        selectPrisons(db).then((rows) => {
+          const all = rows.map(toPrison)
+          return { all, bookable: all.filter((p) => p.enabled) }
+        }),
+      ),
     }
     kept = entry
     keptPrisonLists.set(db, entry)
     // A failed read (database down) is not kept, nor is an empty list (read before the first
     // import, perhaps while another process runs it): the next request reads again.
     const forget = () => keptPrisonLists.get(db) === entry && keptPrisonLists.delete(db)
-    entry.prisons.then((lists) => (lists.all.length === 0 ? forget() : (entry.read = lists)), forget)
+    entry.lists.promise.then((lists) => lists.all.length === 0 && forget(), forget)
   }
-  const pick = (lists: PrisonLists) => (options.bookableOnly ? lists.bookable : lists.all)
-  return kept.read ? pick(kept.read) : kept.prisons.then(pick)
+  return andThen(kept.lists.now(), (lists) => (options.bookableOnly ? lists.bookable : lists.all))
 }
 
 export async function findPrison(db: Db, code: string): Promise<Prison | undefined> {
