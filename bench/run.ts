@@ -8,8 +8,10 @@
  *
  * All three run at once, each in its own process, and the load comes from yet
  * another (wrk, or autocannon in bench/load.ts). Samples are interleaved:
- * every round measures each page on a, b and c in turn, and the table shows
- * the median of the rounds, so a slow patch on the machine hits all three.
+ * every round measures each page on b, a and c, or c, a and b, so that (a) is
+ * always measured next to each yardstick. The ratios are taken round by round
+ * and the table shows their median, so a slow patch on the machine falls on
+ * both sides of a ratio (bench/README.md, "Rounds").
  * See bench/README.md for how to read the table.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -375,8 +377,14 @@ interface PageResult {
   a: Figures
   b: Figures
   c: Figures | null
+  /** The median of the rounds' ratios, each from (a) and (b) measured back to back. */
   aOverB: number
   aOverC: number | null
+  /** Each round's ratio. */
+  aOverBRounds: number[]
+  aOverCRounds: number[] | null
+  /** a's median requests/s over b's: the figure before ratios were taken round by round (1 December 2026), for comparison. */
+  aOverBOfMedians: number
   /** Highest VmRSS of (a) seen while this page was under load. */
   aPeakRssMb: number
   bytes: number
@@ -388,6 +396,24 @@ function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y)
   const mid = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+/**
+ * The order of a round. With (c): b, a, c in one round and c, a, b in the
+ * next, so (a) sits between its yardsticks and each ratio compares two
+ * samples taken back to back; a rotation of a, b, c had (a) always follow
+ * (c). Without (c): b then a, then a then b.
+ */
+function roundOrder(targets: readonly Target[], round: number): Target[] {
+  const others = targets.filter((t) => t !== 'a')
+  const even = round % 2 === 0
+  if (others.length < 2) return even ? [...others, 'a'] : ['a', ...others]
+  return even ? [others[0] as Target, 'a', ...others.slice(1)] : [...others.slice(1).reverse(), 'a', others[0] as Target]
+}
+
+/** Round by round, a's requests/s over the other's. */
+function pairedRatios(a: Sample[], other: Sample[]): number[] {
+  return a.map((sample, i) => sample.rps / (other[i] as Sample).rps)
 }
 
 function figures(results: Sample[], withLatency: boolean): Figures {
@@ -550,8 +576,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < options.rounds; round++) {
     for (const page of prepared) {
       const targets = targetsFor(page)
-      // Rotate the order each round, so no column always follows another.
-      const order = targets.map((_, i) => targets[(i + round) % targets.length] as Target)
+      const order = roundOrder(targets, round)
       for (const target of order) {
         let poll: NodeJS.Timeout | undefined
         if (target === 'a') {
@@ -586,14 +611,19 @@ async function main(): Promise<void> {
     const a = figures(get('a'), true)
     const b = figures(get('b'), false)
     const c = page.conventional ? figures(get('c'), false) : null
+    const aOverBRounds = pairedRatios(get('a'), get('b'))
+    const aOverCRounds = c ? pairedRatios(get('a'), get('c')) : null
     return {
       name: page.name,
       path: page.path,
       a,
       b,
       c,
-      aOverB: a.rps / b.rps,
-      aOverC: c ? a.rps / c.rps : null,
+      aOverB: median(aOverBRounds),
+      aOverC: aOverCRounds ? median(aOverCRounds) : null,
+      aOverBRounds,
+      aOverCRounds,
+      aOverBOfMedians: a.rps / b.rps,
       aPeakRssMb: peakRss.get(page.name) ?? memoryAtEnd.a?.rss ?? NaN,
       bytes: page.body.length,
       problems: problems.get(page.name) ?? [],
@@ -652,7 +682,8 @@ async function main(): Promise<void> {
     `Goals (reported, not asserted): a/b ≥ ${GOALS.aOverB.toFixed(2)}, a/c ≥ ${GOALS.aOverC}, app RSS ≤ ${GOALS.rssMb} MB`,
     ...results.map(
       (r) =>
-        `  ${r.name}: a/b ${r.aOverB.toFixed(2)} ${met(r.aOverB >= GOALS.aOverB)}; a/c ${r.aOverC === null ? '– (no conventional view)' : `${r.aOverC.toFixed(1)} ${met(r.aOverC >= GOALS.aOverC)}`}`,
+        `  ${r.name}: a/b ${r.aOverB.toFixed(2)} ${met(r.aOverB >= GOALS.aOverB)}; a/c ${r.aOverC === null ? '– (no conventional view)' : `${r.aOverC.toFixed(1)} ${met(r.aOverC >= GOALS.aOverC)}`}` +
+          `; a/b by round ${r.aOverBRounds.map((x) => x.toFixed(2)).join(' ')}, median a over median b ${r.aOverBOfMedians.toFixed(2)}`,
     ),
     `  app peak RSS (VmHWM) ${appPeakMb.toFixed(0)} MB ${met(appPeakMb <= GOALS.rssMb)} (${rssAfterStart.toFixed(0)} MB after start, before load); b ${report.peakRssMb.b.toFixed(0)} MB, c ${report.peakRssMb.c.toFixed(0)} MB`,
     ...(skipped.length ? ['', 'Skipped:', ...skipped.map((s) => `  ${s.name} (${s.path}) ${s.reason}`)] : []),
