@@ -63,7 +63,7 @@ const fixedHeaders: Record<string, string> = {
   'referrer-policy': 'strict-origin-when-cross-origin',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'x-permitted-cross-domain-policies': 'none',
   ...(production ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains; preload' } : {}),
 }
@@ -74,7 +74,7 @@ app.use((request, response, next) => {
   response.set(fixedHeaders)
   response.set(
     'content-security-policy',
-    `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'${production ? '; upgrade-insecure-requests' : ''}`,
+    `default-src 'self'; script-src 'self' 'nonce-${nonce}'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'${production ? '; upgrade-insecure-requests' : ''}`,
   )
   const remembered = /(?:^|;\s*)jd_lang=(en|cy)(?:;|$)/.exec(request.headers.cookie ?? '')?.[1]
   const asked = request.query.lang

@@ -12,6 +12,16 @@ test('the CSP allows scripts only from our origin or with the nonce', () => {
   assert.match(contentSecurityPolicy('x', true), /upgrade-insecure-requests/)
 })
 
+test('everything else, styles, fonts and fetches among it, is from our origin only', () => {
+  const csp = contentSecurityPolicy('abc123', true)
+  assert.match(csp, /^default-src 'self'; /)
+  assert.match(csp, /img-src 'self' data:/)
+  assert.match(csp, /base-uri 'self'/)
+  assert.match(csp, /form-action 'self'/)
+  // A directive of its own could only widen what default-src allows.
+  assert.doesNotMatch(csp, /(style|font|connect|manifest|worker|media|frame)-src/)
+})
+
 test('nonces are 144-bit, base64, and never repeat', async () => {
   const { nextNonce } = await import('./security.js')
   const seen = new Set<string>()
