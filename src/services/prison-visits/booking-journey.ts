@@ -12,6 +12,7 @@ import { sendMessage } from '../../platform/notify/index.js'
 import {
   AnswerRejected,
   customPage,
+  DATE_PARTS,
   date,
   defineJourney,
   email,
@@ -127,8 +128,11 @@ function visitorsSchema(lang: Language) {
         month: form[`visitor-${i}-dob-month`],
         year: form[`visitor-${i}-dob-year`],
       })
-      if (!dob.success) ctx.addIssue({ code: 'custom', path: [`visitor-${i}-dob`], message: dob.error.issues[0]?.message ?? '' })
-      else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob.data })
+      // With the date's wrong parts (day, month, year), so the summary links to the first and only those are marked.
+      if (!dob.success) {
+        const issue = dob.error.issues[0] as { message?: string; params?: Record<string, unknown> } | undefined
+        ctx.addIssue({ code: 'custom', path: [`visitor-${i}-dob`], message: issue?.message ?? '', params: issue?.params })
+      } else if (first && last) visitors.push({ firstName: first, lastName: last, dateOfBirth: dob.data })
     }
     return visitors
   })
@@ -141,9 +145,15 @@ function visitorFields(lang: Language, values: FormValues, errors: readonly Fiel
     const e = errors.find((x) => x.field === f)
     return e ? fieldError(lang, e.message) : undefined
   }
+  // A date's parts in error; all three when the error names none (the lead visitor is under 18).
+  const wrongParts = (f: string): readonly string[] => {
+    const e = errors.find((x) => x.field === f)
+    return e ? (e.parts ?? DATE_PARTS) : []
+  }
   return html`${Array.from({ length: count }, (_, k) => {
     const i = k + 1
     const dobErr = err(`visitor-${i}-dob`)
+    const dobWrong = wrongParts(`visitor-${i}-dob`)
     return govukFieldset({
       legend: { text: i === 1 ? t.leadLegend : t.visitorN(i), classes: 'govuk-fieldset__legend--m' },
       html: html`${govukInput({ id: `visitor-${i}-first`, name: `visitor-${i}-first`, label: { text: t.firstName }, value: firstValue(values[`visitor-${i}-first`]), errorMessage: err(`visitor-${i}-first`), classes: 'govuk-!-width-two-thirds', autocomplete: i === 1 ? 'given-name' : 'off', spellcheck: false })}
@@ -158,7 +168,7 @@ ${govukDateInput({
     name: p,
     label: visitText(lang).dateParts[p],
     value: firstValue(values[`visitor-${i}-dob-${p}`]),
-    classes: `govuk-input--width-${p === 'year' ? 4 : 2}${dobErr ? ' govuk-input--error' : ''}`,
+    classes: `govuk-input--width-${p === 'year' ? 4 : 2}${dobWrong.includes(p) ? ' govuk-input--error' : ''}`,
     ...(i === 1 ? { autocomplete: `bday-${p}` } : {}),
   })),
 })}
@@ -295,7 +305,9 @@ ${view.input('number', { label: { text: t.number }, hint: { text: t.numberHint }
       visitors: customPage({
         path: 'visitors',
         title: { en: 'Who is visiting?', cy: 'Pwy sy’n ymweld?' },
-        schema: (lang) => z.preprocess((raw) => ({ visitors: raw }), z.object({ visitors: visitorsSchema(lang) })).transform((v) => ({ ...v, lang })),
+        // The form as it came, not inside an object: an object's key would start every error's field
+        // (`visitors-visitor-1-first`), which matches no input on the page.
+        schema: (lang) => visitorsSchema(lang).transform((visitors) => ({ visitors, lang })),
         // The chosen prison's own limits, said before anyone is added.
         load: async ({ db, answers }) => {
           const code = (answers.prison as { prison: string } | undefined)?.prison
@@ -320,6 +332,8 @@ ${visitorFields(view.lang, view.values, view.errors)}`
           const problems = visitorProblems(value.visitors.map((v) => v.dateOfBirth), prison.limits, todayInLondon())
           return problems.map((p) => ({
             field: p === 'lead-visitor-under-18' ? 'visitor-1-dob' : 'visitor-1-first',
+            // The summary links to the date's first input, not its wrapper, which cannot take focus.
+            ...(p === 'lead-visitor-under-18' ? { parts: [...DATE_PARTS] } : {}),
             message: p === 'lead-visitor-under-18' ? t.leadUnder18 : p === 'too-many-visitors' ? t.tooMany(prison.limits.maxVisitors) : t.tooManyAdults(prison.limits.maxAdults, prison.limits.adultAge),
           }))
         },
