@@ -217,8 +217,15 @@ for (const kind of databaseKinds()) {
       const page = await client.get('/staff/prison-visits/BCI/sessions')
       assert.doesNotMatch(page.body, /no longer in a session/)
       const monday = await db.selectFrom('prison_visits_session_templates').selectAll().where('prison_code', '=', 'BCI').where('day_of_week', '=', 1).executeTakeFirstOrThrow()
-      const change = (startTime: string, endTime: string) =>
-        client.post(`/staff/prison-visits/BCI/sessions/${monday.id}`, { _csrf: csrfFrom(page.body), dayOfWeek: '1', startTime, endTime, openCapacity: String(monday.open_capacity), closedCapacity: String(monday.closed_capacity) })
+      const change = (startTime: string, endTime: string, capacity: { open?: number; closed?: number } = {}) =>
+        client.post(`/staff/prison-visits/BCI/sessions/${monday.id}`, {
+          _csrf: csrfFrom(page.body),
+          dayOfWeek: '1',
+          startTime,
+          endTime,
+          openCapacity: String(capacity.open ?? monday.open_capacity),
+          closedCapacity: String(capacity.closed ?? monday.closed_capacity),
+        })
       assert.equal((await change('15:00', '17:00')).statusCode, 303)
       const warned = await client.get('/staff/prison-visits/BCI/sessions')
       assert.match(warned.body, /2 visits to come are no longer in a session/)
@@ -227,6 +234,15 @@ for (const kind of databaseKinds()) {
       for (const visit of stranded) assert.ok(warned.body.includes(`/staff/prison-visits/BCI/visits/${visit.reference}`), 'a link to each visit')
       assert.equal((await change('14:00', '16:00')).statusCode, 303)
       assert.doesNotMatch((await client.get('/staff/prison-visits/BCI/sessions')).body, /no longer in a session/, 'back at 14:00, the visits have their session again')
+      const endTime = monday.end_time.slice(0, 5)
+      assert.equal((await change('14:00', '15:00')).statusCode, 303)
+      assert.match((await client.get('/staff/prison-visits/BCI/sessions')).body, /2 visits to come are no longer in a session/, 'the session now ends before the visits were to')
+      assert.equal((await change('14:00', endTime, { closed: 0 })).statusCode, 303)
+      assert.doesNotMatch((await client.get('/staff/prison-visits/BCI/sessions')).body, /no longer in a session/, 'no closed places: the open visits still fit')
+      assert.equal((await change('14:00', endTime, { open: 0, closed: 2 })).statusCode, 303)
+      assert.match((await client.get('/staff/prison-visits/BCI/sessions')).body, /2 visits to come are no longer in a session/, 'no open places for open visits')
+      assert.equal((await change('14:00', endTime)).statusCode, 303)
+      assert.doesNotMatch((await client.get('/staff/prison-visits/BCI/sessions')).body, /no longer in a session/)
     })
 
     test('staff find a prisoner and manage their approved visitors and restrictions', async () => {

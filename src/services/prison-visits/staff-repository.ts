@@ -48,11 +48,11 @@ export async function visitsOn(db: Db, prisonCode: string, date: IsoDate): Promi
   return rows.map(toRow)
 }
 
-/** The sessions (date and start time) that visits still to come, booked or requested, are in. */
-export async function slotsWithVisitsFrom(db: Db, prisonCode: string, from: IsoDate): Promise<{ date: IsoDate; startTime: string }[]> {
+/** The sessions (date and start time) that visits still to come, booked or requested, are in, with each visit's end time and place as booked. */
+export async function slotsWithVisitsFrom(db: Db, prisonCode: string, from: IsoDate): Promise<{ date: IsoDate; startTime: string; endTime: string; place: string }[]> {
   return db
     .selectFrom('prison_visits_visits')
-    .select(['date', 'start_time as startTime'])
+    .select(['date', 'start_time as startTime', 'end_time as endTime', 'place'])
     .distinct()
     .where('prison_code', '=', prisonCode)
     .where('date', '>=', from)

@@ -381,7 +381,9 @@ export function registerStaffRoutes(app: FastifyInstance, deps: { config: Config
     // Only the sessions with visits are read first, so a page view does not load every visit to come.
     const slots = await slotsWithVisitsFrom(db, prison.code, today)
     const last = slots.at(-1)?.date
-    const withoutSession = last ? await visitsInSlots(db, prison.code, visitsWithoutSession(slots, await prisonSessions(db, prison.code, today, last))) : []
+    const sessions = last ? await prisonSessions(db, prison.code, today, last) : []
+    // The slots that no longer fit, then the visits in them that do not: in a slot that lost its closed places, its open visits still fit.
+    const withoutSession = last ? visitsWithoutSession(await visitsInSlots(db, prison.code, visitsWithoutSession(slots, sessions)), sessions) : []
     const editing = extra.editing ?? null
     const current = editing === null ? undefined : rows.find((r) => r.id === editing)
     const posted =

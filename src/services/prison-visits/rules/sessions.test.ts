@@ -38,9 +38,9 @@ test('blocked days and sessions are removed; one-off days replace the recurring 
 
 test('visits whose session no longer runs are the ones staff must move or cancel', () => {
   const visits = [
-    { reference: 'A', date: '2026-12-07', startTime: '14:00' },
-    { reference: 'B', date: '2026-12-07', startTime: '10:00' },
-    { reference: 'C', date: '2026-12-14', startTime: '14:00' },
+    { reference: 'A', date: '2026-12-07', startTime: '14:00', endTime: '16:00', place: 'open' },
+    { reference: 'B', date: '2026-12-07', startTime: '10:00', endTime: '12:00', place: 'open' },
+    { reference: 'C', date: '2026-12-14', startTime: '14:00', endTime: '16:00', place: 'open' },
   ]
   // Monday's session moved from 14:00 to 15:00 from 14 December; 7 December keeps 14:00.
   const moved = { ...monday, validTo: '2026-12-13' }
@@ -48,4 +48,18 @@ test('visits whose session no longer runs are the ones staff must move or cancel
   const sessions = sessionsBetween('2026-12-01', '2026-12-31', [moved, later], [], [])
   assert.deepEqual(visitsWithoutSession(visits, sessions).map((v) => v.reference), ['B', 'C'])
   assert.deepEqual(visitsWithoutSession(visits, sessionsBetween('2026-12-01', '2026-12-31', [monday], [], [{ date: '2026-12-07', startTime: null }])).map((v) => v.reference), ['A', 'B'], 'a blocked day')
+})
+
+test('a visit whose session now ends earlier, or has no places of its kind, no longer fits it', () => {
+  const visits = [
+    { reference: 'open', date: '2026-12-07', startTime: '14:00', endTime: '16:00', place: 'open' },
+    { reference: 'closed', date: '2026-12-07', startTime: '14:00', endTime: '16:00', place: 'closed' },
+  ]
+  const sessions = (change: Partial<SessionTemplate>) => sessionsBetween('2026-12-01', '2026-12-31', [{ ...monday, ...change }], [], [])
+  assert.deepEqual(visitsWithoutSession(visits, sessions({})).map((v) => v.reference), [], 'as booked')
+  assert.deepEqual(visitsWithoutSession(visits, sessions({ endTime: '15:30' })).map((v) => v.reference), ['open', 'closed'], 'ends half an hour earlier')
+  assert.deepEqual(visitsWithoutSession(visits, sessions({ endTime: '16:30' })).map((v) => v.reference), [], 'ends later: the visit still fits')
+  assert.deepEqual(visitsWithoutSession(visits, sessions({ closedCapacity: 0 })).map((v) => v.reference), ['closed'], 'no closed places left')
+  assert.deepEqual(visitsWithoutSession(visits, sessions({ openCapacity: 0 })).map((v) => v.reference), ['open'], 'closed visits only now')
+  assert.deepEqual(visitsWithoutSession(visits, sessions({ openCapacity: 1, closedCapacity: 1 })).map((v) => v.reference), [], 'fewer places, but some: a question of capacity')
 })

@@ -92,11 +92,21 @@ export function sessionsBetween(
 }
 
 /**
- * The visits whose session no longer runs: its template was changed or
- * removed, or its date or time was blocked, after they were booked. Staff
- * must move or cancel them; the visitor still expects to come.
+ * The visits whose session no longer runs as they were booked into it: its
+ * template was changed or removed, or its date or time was blocked; it now
+ * ends before the visit was to end; or it now has no places of the visit's
+ * kind, open or closed. (Fewer places than visits booked, but some, is a
+ * question of capacity, which the day's page shows.) Staff must move or
+ * cancel them; the visitor still expects to come.
  */
-export function visitsWithoutSession<V extends { date: IsoDate; startTime: string }>(visits: readonly V[], sessions: readonly Pick<VisitSession, 'date' | 'startTime'>[]): V[] {
-  const running = new Set(sessions.map((s) => `${s.date} ${s.startTime}`))
-  return visits.filter((v) => !running.has(`${v.date} ${v.startTime}`))
+export function visitsWithoutSession<V extends { date: IsoDate; startTime: string; endTime: string; place: string }>(
+  visits: readonly V[],
+  sessions: readonly Pick<VisitSession, 'date' | 'startTime' | 'endTime' | 'openCapacity' | 'closedCapacity'>[],
+): V[] {
+  const running = new Map(sessions.map((s) => [`${s.date} ${s.startTime}`, s]))
+  return visits.filter((v) => {
+    const session = running.get(`${v.date} ${v.startTime}`)
+    // Times are HH:MM, so they compare as text.
+    return !session || session.endTime < v.endTime || (v.place === 'closed' ? session.closedCapacity : session.openCapacity) === 0
+  })
 }
