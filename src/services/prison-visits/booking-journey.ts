@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { withTables, type PlatformTables } from '../../platform/db/index.js'
-import { formatIsoDate, type Language, fieldError } from '../../platform/i18n/index.js'
+import { formatIsoDate, type Language } from '../../platform/i18n/index.js'
 import { sendMessage } from '../../platform/notify/index.js'
 import {
   AnswerRejected,
@@ -21,12 +21,12 @@ import {
   questionPage,
   text,
   ukPhone,
-  type FieldError,
   type FormValues,
+  type QuestionView,
 } from '../../platform/journeys/index.js'
 import { andThen } from '../../platform/maybe-async.js'
 import { flatHtml, html, type SafeHtml } from '../../platform/ui/html.js'
-import { govukInput, govukButton, govukFieldset, govukDateInput } from '../../platform/ui/govuk/index.js'
+import { govukButton, govukFieldset } from '../../platform/ui/govuk/index.js'
 import { databasePrisonerRegister } from './prisoner-register.js'
 import { book, currentHold, findPrison, holdPlace, listPrisons, sessionAvailability, workingCalendar, type Db, type Prison } from './repository.js'
 import { placeNeeded } from './rules/capacity.js'
@@ -138,39 +138,20 @@ function visitorsSchema(lang: Language) {
   })
 }
 
-function visitorFields(lang: Language, values: FormValues, errors: readonly FieldError[]) {
-  const t = visitText(lang).visitors
-  const count = visitorCount(values)
-  const err = (f: string) => {
-    const e = errors.find((x) => x.field === f)
-    return e ? fieldError(lang, e.message) : undefined
-  }
-  // A date's parts in error; all three when the error names none (the lead visitor is under 18).
-  const wrongParts = (f: string): readonly string[] => {
-    const e = errors.find((x) => x.field === f)
-    return e ? (e.parts ?? DATE_PARTS) : []
-  }
+/** Each visitor's name and date of birth, through the journey's own fields: a date's error marks only the parts that are wrong. */
+function visitorFields(view: QuestionView<unknown>) {
+  const t = visitText(view.lang).visitors
+  const count = visitorCount(view.values)
   return html`${Array.from({ length: count }, (_, k) => {
     const i = k + 1
-    const dobErr = err(`visitor-${i}-dob`)
-    const dobWrong = wrongParts(`visitor-${i}-dob`)
     return govukFieldset({
       legend: { text: i === 1 ? t.leadLegend : t.visitorN(i), classes: 'govuk-fieldset__legend--m' },
-      html: html`${govukInput({ id: `visitor-${i}-first`, name: `visitor-${i}-first`, label: { text: t.firstName }, value: firstValue(values[`visitor-${i}-first`]), errorMessage: err(`visitor-${i}-first`), classes: 'govuk-!-width-two-thirds', autocomplete: i === 1 ? 'given-name' : 'off', spellcheck: false })}
-${govukInput({ id: `visitor-${i}-last`, name: `visitor-${i}-last`, label: { text: t.lastName }, value: firstValue(values[`visitor-${i}-last`]), errorMessage: err(`visitor-${i}-last`), classes: 'govuk-!-width-two-thirds', autocomplete: i === 1 ? 'family-name' : 'off', spellcheck: false })}
-${govukDateInput({
-  id: `visitor-${i}-dob`,
-  namePrefix: `visitor-${i}-dob`,
+      html: html`${view.input(`visitor-${i}-first`, { label: { text: t.firstName }, classes: 'govuk-!-width-two-thirds', autocomplete: i === 1 ? 'given-name' : 'off', spellcheck: false })}
+${view.input(`visitor-${i}-last`, { label: { text: t.lastName }, classes: 'govuk-!-width-two-thirds', autocomplete: i === 1 ? 'family-name' : 'off', spellcheck: false })}
+${view.date(`visitor-${i}-dob`, {
   fieldset: { legend: { text: t.dateOfBirth, classes: 'govuk-fieldset__legend--s' } },
   hint: { text: t.dobHint },
-  errorMessage: dobErr,
-  items: (['day', 'month', 'year'] as const).map((p) => ({
-    name: p,
-    label: visitText(lang).dateParts[p],
-    value: firstValue(values[`visitor-${i}-dob-${p}`]),
-    classes: `govuk-input--width-${p === 'year' ? 4 : 2}${dobWrong.includes(p) ? ' govuk-input--error' : ''}`,
-    ...(i === 1 ? { autocomplete: `bday-${p}` } : {}),
-  })),
+  ...(i === 1 ? { autocomplete: 'bday' } : {}),
 })}
 ${i > 1 ? govukButton({ text: t.remove(i), classes: 'govuk-button--secondary', name: '_action', value: `remove-${i}` }) : ''}`,
     })
@@ -318,7 +299,7 @@ ${view.input('number', { label: { text: t.number }, hint: { text: t.numberHint }
           const t = visitText(view.lang).visitors
           return html`<h1 class="govuk-heading-l">${t.title}</h1>
 <p class="govuk-body">${t.intro(view.data)}</p>
-${visitorFields(view.lang, view.values, view.errors)}`
+${visitorFields(view)}`
         },
         action: (action, form) => {
           if (action === 'add') return { ...form, [`visitor-${visitorCount(form) + 1}-first`]: '' }
